@@ -1,0 +1,67 @@
+package dev.feedlink.connection.app;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+final class R2dbcApps implements Apps {
+
+  private final DatabaseClient db;
+  private final TransactionalOperator tx;
+
+  R2dbcApps(DatabaseClient db, TransactionalOperator tx) {
+    this.db = db;
+    this.tx = tx;
+  }
+
+  @Override
+  public Mono<App> create(App app, UUID tokenId, byte[] tokenHash, String hint) {
+    Mono<App> insert =
+        db.sql("INSERT INTO app (app_id, name, created_at) VALUES (:id, :name, :at)")
+            .bind("id", app.appId())
+            .bind("name", app.name())
+            .bind("at", OffsetDateTime.ofInstant(app.createdAt(), ZoneOffset.UTC))
+            .then()
+            .then(addToken(app.appId(), tokenId, tokenHash, hint, app.createdAt()))
+            .thenReturn(app);
+    return tx.transactional(insert);
+  }
+
+  @Override
+  public Mono<UUID> appOfToken(byte[] tokenHash) {
+    return db.sql("SELECT app_id FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
+        .bind("hash", tokenHash)
+        .map(row -> row.get("app_id", UUID.class))
+        .one();
+  }
+
+  @Override
+  public Mono<Void> addToken(UUID appId, UUID tokenId, byte[] tokenHash, String hint, Instant at) {
+    return db.sql(
+            "INSERT INTO api_token (token_id, app_id, token_hash, hint, created_at)"
+                + " VALUES (:tokenId, :appId, :hash, :hint, :at)")
+        .bind("tokenId", tokenId)
+        .bind("appId", appId)
+        .bind("hash", tokenHash)
+        .bind("hint", hint)
+        .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .then();
+  }
+
+  @Override
+  public Mono<App> find(UUID appId) {
+    return db.sql("SELECT app_id, name, created_at FROM app WHERE app_id = :id")
+        .bind("id", appId)
+        .map(
+            row ->
+                new App(
+                    row.get("app_id", UUID.class),
+                    row.get("name", String.class),
+                    row.get("created_at", OffsetDateTime.class).toInstant()))
+        .one();
+  }
+}

@@ -1,0 +1,213 @@
+package dev.feedlink.localstack;
+
+import dev.feedlink.connection.ConnectionServiceApplication;
+import dev.feedlink.pipeline.PipelineWorkerApplication;
+import dev.feedlink.sandbox.SandboxProviderApplication;
+import dev.feedlink.scheduler.StreamSchedulerApplication;
+import dev.feedlink.webhook.WebhookDispatcherApplication;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the whole platform in one JVM: a real single-node Kafka, PostgreSQL, every service, the
+ * sandbox provider and a webhook sink that prints what it receives; prints {@code READY
+ * http://localhost:8080} when every service reports UP. Each service runs in its own Spring context
+ * with its own settings, as it would in its own container.
+ */
+public final class LocalStack {
+
+  public static final String CONNECTION_SERVICE = "connection-service";
+  public static final String PIPELINE_WORKER = "pipeline-worker";
+  public static final String STREAM_SCHEDULER = "stream-scheduler";
+  public static final String WEBHOOK_DISPATCHER = "webhook-dispatcher";
+  public static final String SANDBOX_PROVIDER = "sandbox-provider";
+
+  private LocalStack() {}
+
+  public static void main(String[] args) throws Exception {
+    Instant started = Instant.now();
+    PrintStream out = System.out;
+    quietLogging();
+    String adminToken = env("ADMIN_TOKEN", "local-admin-token");
+    boolean keepData = Boolean.parseBoolean(env("FEEDLINK_KEEP_DATA", "false"));
+    out.println("starting Kafka (KRaft, in this JVM) on port " + StackSettings.KAFKA_PORT + " ...");
+    LocalKafka kafka = LocalKafka.start(Integer.parseInt(env("FEEDLINK_KAFKA_PORT", "" + StackSettings.KAFKA_PORT)), 6);
+    LocalPostgres postgres =
+        LocalPostgres.start(
+            env("FEEDLINK_PG_HOST", "127.0.0.1"),
+            Integer.parseInt(env("FEEDLINK_PG_PORT", "5432")),
+            env("FEEDLINK_PG_USER", "postgres"),
+            env("FEEDLINK_PG_DATABASE", "feedlink_local"),
+            keepData);
+    out.println("PostgreSQL: " + postgres.jdbcUrl() + (postgres.embedded() ? " (embedded)" : ""));
+    StackSettings settings =
+        new StackSettings(
+            kafka.bootstrapServers(),
+            postgres.r2dbcUrl(),
+            postgres.jdbcUrl(),
+            postgres.user(),
+            "",
+            StackSettings.GATEWAY_PORT,
+            StackSettings.PIPELINE_PORT,
+            StackSettings.SCHEDULER_PORT,
+            StackSettings.WEBHOOKS_PORT,
+            StackSettings.SANDBOX_PORT,
+            adminToken,
+            Map.of("logging.level.root", "WARN", "logging.level.dev.feedlink", "INFO"));
+    out.println("starting services ...");
+    RunningStack stack = start(settings);
+    WebhookSink sink = WebhookSink.start(StackSettings.WEBHOOK_SINK_PORT, out);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("stopping ...");
+                  sink.close();
+                  stack.close();
+                  kafka.close();
+                  try {
+                    postgres.close();
+                  } catch (Exception e) {
+                    // exiting anyway
+                  }
+                  out.println("stopped");
+                },
+                "local-stack-shutdown"));
+    awaitHealthy(stack, Duration.ofSeconds(120));
+    out.printf(
+        "admin token: %s (POST /admin/apps with it to create an app)%n"
+            + "webhook sink: http://127.0.0.1:%d/ prints every webhook it receives%n"
+            + "sandbox provider: http://localhost:%d%n"
+            + "started in %.1f s%n",
+        adminToken,
+        sink.port(),
+        stack.port(SANDBOX_PROVIDER),
+        Duration.between(started, Instant.now()).toMillis() / 1000.0);
+    out.println("READY " + stack.gatewayUrl());
+  }
+
+  /**
+   * Starts every service against the given Kafka and database; returns once all have started. One
+   * after another: Spring Boot initialises the JVM-wide logging system as each context starts, which
+   * is not safe to do from several threads at once.
+   */
+  public static RunningStack start(StackSettings settings) {
+    RunningStack stack = new RunningStack();
+    try {
+      Map<String, Object> common = commonProperties(settings);
+      SpringApplication sandbox = application(SandboxProviderApplication.class);
+      sandbox.setDefaultProperties(new LinkedHashMap<>(SandboxProviderApplication.DEFAULTS));
+      Map<String, Object> sandboxProps = new LinkedHashMap<>(settings.extraProperties());
+      sandboxProps.put("server.port", settings.sandboxPort());
+      stack.add(SANDBOX_PROVIDER, sandbox.run(arguments(sandboxProps)));
+      String sandboxUrl = "http://localhost:" + stack.port(SANDBOX_PROVIDER);
+
+      // The services behind the gateway first: the gateway is told their ports.
+      stack.add(PIPELINE_WORKER, run(PipelineWorkerApplication.class, common, Map.of(
+          "server.port", settings.pipelinePort(), "feedlink.sandbox.base-url", sandboxUrl)));
+      stack.add(STREAM_SCHEDULER, run(StreamSchedulerApplication.class, common, Map.of(
+          "server.port", settings.schedulerPort())));
+      stack.add(WEBHOOK_DISPATCHER, run(WebhookDispatcherApplication.class, common, Map.of(
+          "server.port", settings.webhooksPort())));
+      Map<String, Object> gateway = new LinkedHashMap<>();
+      gateway.put("server.port", settings.gatewayPort());
+      gateway.put("feedlink.gateway.admin-token", settings.adminToken());
+      gateway.put("feedlink.gateway.pipeline-worker", "http://localhost:" + stack.port(PIPELINE_WORKER));
+      gateway.put("feedlink.gateway.stream-scheduler", "http://localhost:" + stack.port(STREAM_SCHEDULER));
+      gateway.put("feedlink.gateway.webhook-dispatcher", "http://localhost:" + stack.port(WEBHOOK_DISPATCHER));
+      stack.add(CONNECTION_SERVICE, run(ConnectionServiceApplication.class, common, gateway));
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private static Map<String, Object> commonProperties(StackSettings settings) {
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("spring.kafka.bootstrap-servers", settings.kafkaBootstrapServers());
+    props.put("spring.r2dbc.url", settings.r2dbcUrl());
+    props.put("spring.r2dbc.username", settings.dbUser());
+    props.put("spring.r2dbc.password", settings.dbPassword());
+    props.put("spring.r2dbc.pool.initial-size", 1);
+    props.put("spring.r2dbc.pool.max-size", 5);
+    props.put("spring.flyway.url", settings.jdbcUrl());
+    props.put("spring.flyway.user", settings.dbUser());
+    props.put("spring.flyway.password", settings.dbPassword());
+    props.put("feedlink.development-mode", true);
+    props.putAll(settings.extraProperties());
+    return props;
+  }
+
+  /** Starts one service with the common settings plus its own. */
+  public static ConfigurableApplicationContext run(Class<?> app, Map<String, Object> common, Map<String, Object> own) {
+    Map<String, Object> props = new LinkedHashMap<>(common);
+    props.putAll(own);
+    return application(app).run(arguments(props));
+  }
+
+  private static SpringApplication application(Class<?> type) {
+    SpringApplication app = new SpringApplication(type);
+    app.setBannerMode(Banner.Mode.OFF);
+    app.setRegisterShutdownHook(false);
+    return app;
+  }
+
+  /** As command-line arguments: above the services' own defaults, as a deployment's settings are. */
+  private static String[] arguments(Map<String, Object> props) {
+    List<String> args = new ArrayList<>();
+    props.forEach((k, v) -> args.add("--" + k + "=" + v));
+    return args.toArray(String[]::new);
+  }
+
+  /** Waits until every service's /actuator/health answers UP. */
+  public static void awaitHealthy(RunningStack stack, Duration timeout) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(timeout);
+    for (String service : stack.services().keySet()) {
+      URI health = URI.create("http://localhost:" + stack.port(service) + "/actuator/health");
+      String last = "no answer";
+      while (true) {
+        try {
+          HttpResponse<String> response =
+              http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"")) {
+            break;
+          }
+          last = response.statusCode() + " " + response.body();
+        } catch (java.io.IOException e) {
+          last = e.toString();
+        }
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException(service + " is not healthy: " + last);
+        }
+        Thread.sleep(250);
+      }
+    }
+  }
+
+  /** Until the services configure logging, keep the broker's start-up chatter out of the console. */
+  private static void quietLogging() {
+    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+      logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
