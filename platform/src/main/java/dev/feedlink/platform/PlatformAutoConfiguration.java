@@ -14,6 +14,7 @@ import dev.feedlink.platform.outbox.Outbox;
 import dev.feedlink.platform.outbox.OutboxProperties;
 import dev.feedlink.platform.outbox.OutboxRelay;
 import dev.feedlink.platform.outbox.R2dbcOutbox;
+import dev.feedlink.platform.time.AdjustableClock;
 import dev.feedlink.platform.web.InternalCallerFilter;
 import dev.feedlink.platform.web.ProblemResponses;
 import dev.feedlink.schemas.Topics;
@@ -77,10 +78,14 @@ import org.springframework.util.ClassUtils;
 })
 public class PlatformAutoConfiguration {
 
+  /**
+   * The one clock every service reads time from. In development mode (local stack, tests) it is an
+   * {@link AdjustableClock}, so a demo or a test moves days of schedules forward without sleeping.
+   */
   @Bean
   @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
+  Clock clock(PlatformProperties platform) {
+    return platform.developmentMode() ? new AdjustableClock() : Clock.systemUTC();
   }
 
   @Bean
