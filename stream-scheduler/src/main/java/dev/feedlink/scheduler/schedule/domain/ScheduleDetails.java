@@ -103,6 +103,15 @@ public final class ScheduleDetails {
     };
   }
 
+  /** A stored schedule: its type, canonical details and what was learned of bills since. */
+  public static Schedule restore(ScheduleType type, Map<String, Object> details, LocalDate knownBillDate, int anchorDay) {
+    Schedule schedule = parse(type.wireName(), details, LocalDate.EPOCH, null);
+    if (schedule instanceof NextBillDateSchedule) {
+      return new NextBillDateSchedule(knownBillDate, anchorDay, schedule.time());
+    }
+    return schedule;
+  }
+
   /** The schedule type named by the API's {@code schedule}. */
   public static ScheduleType type(String schedule) {
     if (schedule == null || schedule.isBlank()) {

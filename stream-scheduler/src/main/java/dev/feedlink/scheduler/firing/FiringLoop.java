@@ -1,0 +1,117 @@
+package dev.feedlink.scheduler.firing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Fires due schedules for as long as the service runs: batch after batch while whole batches come
+ * back, else it waits until the earliest schedule comes due (at most the poll interval, so schedules
+ * set by other instances and clock changes are noticed).
+ */
+public final class FiringLoop implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(FiringLoop.class);
+  private static final Duration BLOCK_LIMIT = Duration.ofMinutes(2);
+  private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
+
+  private final Firing firing;
+  private final Clock clock;
+  private final Duration pollInterval;
+  private final int batchSize;
+  private final boolean enabled;
+  private final Semaphore wake = new Semaphore(0);
+  private volatile boolean running;
+  private volatile Thread worker;
+
+  FiringLoop(Firing firing, Clock clock, Duration pollInterval, int batchSize, boolean enabled) {
+    this.firing = firing;
+    this.clock = clock;
+    this.pollInterval = pollInterval;
+    this.batchSize = batchSize;
+    this.enabled = enabled;
+  }
+
+  /** Looks for due schedules now (e.g. one was just set to fire soon). */
+  public void wake() {
+    if (wake.availablePermits() == 0) {
+      wake.release();
+    }
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        Integer handled = firing.fireDue().block(BLOCK_LIMIT);
+        if (handled != null && handled >= batchSize) {
+          continue;
+        }
+        long waitMillis = pollInterval.toMillis();
+        Instant earliest = firing.earliestDue().block(BLOCK_LIMIT);
+        if (earliest != null) {
+          waitMillis = Math.max(0, Math.min(waitMillis, Duration.between(clock.instant(), earliest).toMillis()));
+        }
+        if (waitMillis > 0 && wake.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+          wake.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        if (!running) {
+          return;
+        }
+        log.warn("firing due schedules failed, retrying in {}: {}", ERROR_PAUSE, e.toString());
+        try {
+          Thread.sleep(ERROR_PAUSE.toMillis());
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    worker = new Thread(this::loop, "stream-firing");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    Thread t = worker;
+    if (t != null) {
+      wake();
+      try {
+        t.join(BLOCK_LIMIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public boolean isAutoStartup() {
+    return enabled;
+  }
+
+  @Override
+  public int getPhase() {
+    // After the outbox relay has started, before it stops.
+    return Integer.MAX_VALUE - 60;
+  }
+}
