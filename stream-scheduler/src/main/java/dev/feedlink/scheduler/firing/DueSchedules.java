@@ -43,7 +43,7 @@ final class DueSchedules {
 
   /** When the earliest schedule comes due, if any does. */
   Mono<Instant> earliestDue() {
-    return db.sql("SELECT min(next_run_at) FROM stream_account WHERE next_run_at IS NOT NULL")
+    return db.sql("SELECT next_run_at FROM stream_account WHERE next_run_at IS NOT NULL ORDER BY next_run_at LIMIT 1")
         .map(row -> row.get(0, OffsetDateTime.class))
         .one()
         .map(OffsetDateTime::toInstant);

@@ -66,7 +66,7 @@ public final class FiringLoop implements SmartLifecycle {
         if (!running) {
           return;
         }
-        log.warn("firing due schedules failed, retrying in {}: {}", ERROR_PAUSE, e.toString());
+        log.warn("firing due schedules failed, retrying in {}", ERROR_PAUSE, e);
         try {
           Thread.sleep(ERROR_PAUSE.toMillis());
         } catch (InterruptedException ie) {
