@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param firingEnabled whether this instance fires due schedules (any number of instances may)
  * @param pollInterval the longest a firing loop waits before looking for due schedules again
  * @param batchSize schedules claimed and fired per transaction
+ * @param firingThreads firing loops in this instance, each with its own transactions (they claim
+ *     distinct rows, as instances do); each holds a database connection while it fires
  * @param inFlightTimeout how long a refresh job may go without an outcome before it is taken as
  *     lost (recorded as failed) and the account may be refreshed again
  * @param credentialBackoff how schedules back off after refreshes that cannot log in
@@ -26,6 +28,7 @@ public record SchedulerProperties(
     @DefaultValue("true") boolean firingEnabled,
     @DefaultValue("1s") @NotNull Duration pollInterval,
     @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
+    @DefaultValue("2") @Min(1) @Max(16) int firingThreads,
     @DefaultValue("2h") @NotNull Duration inFlightTimeout,
     @DefaultValue @Valid Backoff credentialBackoff) {
 

@@ -160,6 +160,22 @@ class StreamApiTest {
     assertThat(status.path("schedule").path("next_refresh").isNull()).isEqualTo(schedule.equals("manual"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"interval", "bill", "bank_account", "bank_balance", "bank_transaction", "user_info"})
+  void everyDataTypeIsAcceptedForAnAccountThatProvidesIt(String dataType) {
+    UUID app = UUID.randomUUID();
+    List<String> types = dataType.startsWith("bank") || dataType.equals("user_info")
+        ? List.of("bank_account", "bank_balance", "bank_transaction", "user_info")
+        : List.of("interval", "bill");
+    Pipeline.Connection c = pipeline.connect(app, true, types, "000111");
+    await().atMost(WAIT).until(() -> api().statusCode(app, c.account().accountId().toString()) == 200);
+    JsonNode answer = api().read(api().post(app, path(c), Map.of("schedule", "daily", "data_type", dataType)).expectStatus().isOk());
+    assertThat(answer.path("data_type").asString()).isEqualTo(dataType);
+    // An update may leave data_type out and keep it.
+    JsonNode kept = api().read(api().post(app, path(c), Map.of("schedule", "manual")).expectStatus().isOk());
+    assertThat(kept.path("data_type").asString()).isEqualTo(dataType);
+  }
+
   static Stream<Arguments> invalidRequests() {
     List<String> schedules = List.of("daily", "weekly", "monthly", "quarterly", "next_bill_date", "manual");
     return Stream.of(

@@ -36,6 +36,6 @@ class FiringConfiguration {
 
   @Bean
   FiringLoop firingLoop(Firing firing, Clock clock, SchedulerProperties properties) {
-    return new FiringLoop(firing, clock, properties.pollInterval(), properties.batchSize(), properties.firingEnabled());
+    return new FiringLoop(firing, clock, properties.pollInterval(), properties.batchSize(), properties.firingThreads(), properties.firingEnabled());
   }
 }

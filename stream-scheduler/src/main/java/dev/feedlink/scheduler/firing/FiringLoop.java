@@ -3,6 +3,8 @@ package dev.feedlink.scheduler.firing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -12,7 +14,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Fires due schedules for as long as the service runs: batch after batch while whole batches come
  * back, else it waits until the earliest schedule comes due (at most the poll interval, so schedules
- * set by other instances and clock changes are noticed).
+ * set by other instances and clock changes are noticed). Several threads fire at once (each claims
+ * other rows, as other instances do), so one batch's round trips overlap another's work.
  */
 public final class FiringLoop implements SmartLifecycle {
 
@@ -25,22 +28,24 @@ public final class FiringLoop implements SmartLifecycle {
   private final Duration pollInterval;
   private final int batchSize;
   private final boolean enabled;
+  private final int threads;
   private final Semaphore wake = new Semaphore(0);
+  private final List<Thread> workers = new ArrayList<>();
   private volatile boolean running;
-  private volatile Thread worker;
 
-  FiringLoop(Firing firing, Clock clock, Duration pollInterval, int batchSize, boolean enabled) {
+  FiringLoop(Firing firing, Clock clock, Duration pollInterval, int batchSize, int threads, boolean enabled) {
     this.firing = firing;
     this.clock = clock;
     this.pollInterval = pollInterval;
     this.batchSize = batchSize;
+    this.threads = threads;
     this.enabled = enabled;
   }
 
   /** Looks for due schedules now (e.g. one was just set to fire soon). */
   public void wake() {
-    if (wake.availablePermits() == 0) {
-      wake.release();
+    if (wake.availablePermits() < threads) {
+      wake.release(threads - wake.availablePermits());
     }
   }
 
@@ -56,8 +61,8 @@ public final class FiringLoop implements SmartLifecycle {
         if (earliest != null) {
           waitMillis = Math.max(0, Math.min(waitMillis, Duration.between(clock.instant(), earliest).toMillis()));
         }
-        if (waitMillis > 0 && wake.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-          wake.drainPermits();
+        if (waitMillis > 0) {
+          wake.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -78,25 +83,28 @@ public final class FiringLoop implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
+  public synchronized void start() {
     running = true;
-    worker = new Thread(this::loop, "stream-firing");
-    worker.setDaemon(true);
-    worker.start();
+    for (int i = 0; i < threads; i++) {
+      Thread worker = new Thread(this::loop, "stream-firing-" + i);
+      worker.setDaemon(true);
+      worker.start();
+      workers.add(worker);
+    }
   }
 
   @Override
-  public void stop() {
+  public synchronized void stop() {
     running = false;
-    Thread t = worker;
-    if (t != null) {
-      wake();
+    wake();
+    for (Thread worker : workers) {
       try {
-        t.join(BLOCK_LIMIT.toMillis());
+        worker.join(BLOCK_LIMIT.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
+    workers.clear();
   }
 
   @Override

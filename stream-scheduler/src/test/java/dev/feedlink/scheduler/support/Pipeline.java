@@ -62,6 +62,11 @@ public final class Pipeline implements AutoCloseable {
 
   /** ConnectionLifecycleChanged(CREATED) then AccountsLinked, for a new connection of {@code appId}. */
   public Connection connect(UUID appId, boolean streamEnabled, String... accountNumbers) {
+    return connect(appId, streamEnabled, List.of("interval", "bill"), accountNumbers);
+  }
+
+  /** The same, for accounts that provide {@code dataTypes}. */
+  public Connection connect(UUID appId, boolean streamEnabled, List<String> dataTypes, String... accountNumbers) {
     UUID connectionId = UUID.randomUUID();
     List<Account> accounts =
         java.util.Arrays.stream(accountNumbers)
@@ -69,11 +74,11 @@ public final class Pipeline implements AutoCloseable {
             .toList();
     Connection connection = new Connection(appId, connectionId, accounts);
     lifecycle(connection, LifecycleChange.CREATED, streamEnabled);
-    accountsLinked(connection);
+    accountsLinked(connection, dataTypes);
     return connection;
   }
 
-  public void accountsLinked(Connection c) {
+  public void accountsLinked(Connection c, List<String> dataTypes) {
     send(Topics.SESSION_STATUS, c.connectionId().toString(),
         AccountsLinked.newBuilder()
             .setEventId(id())
@@ -87,7 +92,7 @@ public final class Pipeline implements AutoCloseable {
                     .setAccountId(a.accountId().toString())
                     .setAccountNumber(a.accountNumber())
                     .setKind("electricity")
-                    .setDataTypes(List.of("interval", "bill"))
+                    .setDataTypes(dataTypes)
                     .build())
                 .toList())
             .build());
