@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.HdrHistogram.Histogram;
@@ -153,24 +154,11 @@ public final class SchedulerBenchmark {
       Instant loadStart = Instant.now();
       Plan plan = Plan.from(loadStart);
       counter.plan(plan);
-      try (Connection c = infra.openJdbc()) {
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < SCHEDULES; i++) {
-          csv.append(UUID.randomUUID()).append(',').append(UUID.randomUUID()).append(',').append(UUID.randomUUID())
-              .append(",acct-").append(i).append(",{interval},t,t,daily,interval,{},").append(due(plan, i)).append(',')
-              .append(loadStart).append('\n');
-          if (csv.length() > 8_000_000 || i == SCHEDULES - 1) {
-            copy.copyIn("COPY scheduler.stream_account (account_id, app_id, connection_id, account_number, data_types,"
-                + " active, set_by_client, schedule_type, data_type, schedule_details, next_run_at, updated_at)"
-                + " FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
-            csv.setLength(0);
-          }
-        }
-        try (Statement s = c.createStatement()) {
-          s.execute("ANALYZE scheduler.stream_account");
-        }
-      }
+      copyRows(infra, "COPY scheduler.stream_account (account_id, app_id, connection_id, account_number, data_types,"
+              + " active, set_by_client, schedule_type, data_type, schedule_details, next_run_at, updated_at)"
+              + " FROM STDIN WITH (FORMAT csv)", "scheduler.stream_account",
+          i -> UUID.randomUUID() + "," + UUID.randomUUID() + "," + UUID.randomUUID() + ",acct-" + i
+              + ",{interval},t,t,daily,interval,{}," + due(plan, i) + "," + loadStart + "\n");
       System.out.printf("feedlink: loaded %,d schedules in %.1f s%n", SCHEDULES, Duration.between(loadStart, Instant.now()).toMillis() / 1e3);
       plan.requireLoadedInTime("feedlink");
 
@@ -224,22 +212,10 @@ public final class SchedulerBenchmark {
       Instant loadStart = Instant.now();
       Plan plan = Plan.from(loadStart);
       counter.plan(plan);
-      try (Connection c = infra.openJdbc()) {
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < SCHEDULES; i++) {
-          csv.append("refresh,").append(UUID.randomUUID()).append(",,").append(due(plan, i)).append(",f,,,,0,,1,\n");
-          if (csv.length() > 8_000_000 || i == SCHEDULES - 1) {
-            copy.copyIn("COPY dbsched.scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,"
-                + " picked_by, last_success, last_failure, consecutive_failures, last_heartbeat, version, priority)"
-                + " FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
-            csv.setLength(0);
-          }
-        }
-        try (Statement s = c.createStatement()) {
-          s.execute("ANALYZE dbsched.scheduled_tasks");
-        }
-      }
+      copyRows(infra, "COPY dbsched.scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,"
+              + " picked_by, last_success, last_failure, consecutive_failures, last_heartbeat, version, priority)"
+              + " FROM STDIN WITH (FORMAT csv)", "dbsched.scheduled_tasks",
+          i -> "refresh," + UUID.randomUUID() + ",," + due(plan, i) + ",f,,,,0,,1,\n");
       System.out.printf("db-scheduler: loaded %,d tasks in %.1f s%n", SCHEDULES, Duration.between(loadStart, Instant.now()).toMillis() / 1e3);
       plan.requireLoadedInTime("db-scheduler");
 
@@ -313,6 +289,25 @@ public final class SchedulerBenchmark {
       Thread.sleep(10);
     }
     return System.currentTimeMillis();
+  }
+
+  /** Bulk-loads {@link #SCHEDULES} CSV rows with COPY, in chunks, then analyzes the table. */
+  private static void copyRows(TestInfrastructure infra, String copySql, String table, IntFunction<String> row)
+      throws Exception {
+    try (Connection c = infra.openJdbc()) {
+      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+      StringBuilder csv = new StringBuilder();
+      for (int i = 0; i < SCHEDULES; i++) {
+        csv.append(row.apply(i));
+        if (csv.length() > 8_000_000 || i == SCHEDULES - 1) {
+          copy.copyIn(copySql, new StringReader(csv.toString()));
+          csv.setLength(0);
+        }
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("ANALYZE " + table);
+      }
+    }
   }
 
   private static void createTopic(TestInfrastructure infra, String topic) throws Exception {

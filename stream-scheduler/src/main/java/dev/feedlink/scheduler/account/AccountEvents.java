@@ -1,11 +1,12 @@
 package dev.feedlink.scheduler.account;
 
+import static dev.feedlink.scheduler.events.EventIds.uuid;
+
 import dev.feedlink.events.AccountRef;
 import dev.feedlink.events.AccountsLinked;
 import dev.feedlink.events.ConnectionLifecycleChanged;
 import dev.feedlink.events.SessionStatusChanged;
 import dev.feedlink.platform.kafka.EventEnvelope;
-import dev.feedlink.platform.kafka.NonRetryableEventException;
 import dev.feedlink.scheduler.attempt.RefreshOutcomes;
 import dev.feedlink.scheduler.events.OutgoingEvents;
 import dev.feedlink.scheduler.schedule.StreamAccounts;
@@ -97,13 +98,5 @@ public final class AccountEvents {
 
   private static LinkedAccount linked(AccountRef ref) {
     return new LinkedAccount(uuid(ref.getAccountId()), ref.getAccountNumber(), List.copyOf(ref.getDataTypes()));
-  }
-
-  private static UUID uuid(CharSequence value) {
-    try {
-      return UUID.fromString(value.toString());
-    } catch (IllegalArgumentException e) {
-      throw new NonRetryableEventException("not a UUID: " + value, e);
-    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.feedlink.scheduler.attempt;
 
+import static dev.feedlink.scheduler.events.EventIds.optionalUuid;
+import static dev.feedlink.scheduler.events.EventIds.uuid;
+
 import dev.feedlink.events.AccountData;
 import dev.feedlink.events.BillRecord;
 import dev.feedlink.events.DataAvailable;
@@ -7,11 +10,11 @@ import dev.feedlink.events.NoNewData;
 import dev.feedlink.events.ReconnectionFailed;
 import dev.feedlink.events.SessionStatusChanged;
 import dev.feedlink.platform.kafka.EventEnvelope;
-import dev.feedlink.platform.kafka.NonRetryableEventException;
 import dev.feedlink.scheduler.attempt.domain.Attempt;
 import dev.feedlink.scheduler.attempt.domain.Conclusion;
 import dev.feedlink.scheduler.attempt.domain.CredentialBackoff;
 import dev.feedlink.scheduler.attempt.domain.RefreshOutcome;
+
 import dev.feedlink.scheduler.events.OutgoingEvents;
 import dev.feedlink.scheduler.schedule.StreamAccounts;
 import dev.feedlink.scheduler.schedule.domain.StreamAccount;
@@ -57,19 +60,19 @@ public final class RefreshOutcomes {
   public Mono<Void> handle(EventEnvelope envelope) {
     Object event = envelope.event();
     if (event instanceof DataAvailable e) {
-      return learnBillDates(e).then(jobId(e.getJobId())
+      return learnBillDates(e).then(optionalUuid(e.getJobId())
           .map(job -> conclude(uuid(e.getConnectionId()), job, new RefreshOutcome.Delivered(e.getOccurredAt(), e.getTotalNewRecords() > 0)))
           .orElse(Mono.empty()));
     }
     if (event instanceof NoNewData e) {
-      return jobId(e.getJobId())
+      return optionalUuid(e.getJobId())
           .map(job -> conclude(uuid(e.getConnectionId()), job, new RefreshOutcome.Delivered(e.getOccurredAt(), false)))
           .orElse(Mono.empty());
     }
     if (event instanceof ReconnectionFailed e) {
       RefreshOutcome refused = new RefreshOutcome.LoginRefused(
           e.getLastAttempt(), e.getCode(), e.getMessage(), e.getMfaRequired(), e.getMfaLastPrompt(), e.getMfaFailureReason());
-      return jobId(e.getJobId()).map(job -> conclude(uuid(e.getConnectionId()), job, refused)).orElse(Mono.empty());
+      return optionalUuid(e.getJobId()).map(job -> conclude(uuid(e.getConnectionId()), job, refused)).orElse(Mono.empty());
     }
     return Mono.empty();
   }
@@ -82,7 +85,7 @@ public final class RefreshOutcomes {
       return Mono.empty();
     }
     String why = e.getName() + (e.getFailure() == null ? "" : ": " + e.getFailure().getMessage());
-    return jobId(e.getSessionId())
+    return optionalUuid(e.getSessionId())
         .map(job -> conclude(uuid(e.getConnectionId()), job, new RefreshOutcome.Failed(e.getOccurredAt(), why)))
         .orElse(Mono.empty());
   }
@@ -143,24 +146,5 @@ public final class RefreshOutcomes {
         .map(BillRecord::getNextBillDate)
         .filter(Objects::nonNull)
         .max(Comparator.naturalOrder());
-  }
-
-  private static Optional<UUID> jobId(CharSequence value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(UUID.fromString(value.toString()));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  static UUID uuid(CharSequence value) {
-    try {
-      return UUID.fromString(value.toString());
-    } catch (IllegalArgumentException e) {
-      throw new NonRetryableEventException("not a UUID: " + value, e);
-    }
   }
 }
