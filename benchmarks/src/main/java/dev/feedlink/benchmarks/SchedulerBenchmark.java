@@ -125,7 +125,13 @@ public final class SchedulerBenchmark {
     System.out.printf("SchedulerBenchmark: %,d active daily schedules; paced: %,d due over %d s; burst: %,d due at one instant%n",
         SCHEDULES, PACED, PACED_OVER.toSeconds(), BURST);
 
-    Result feedlink = feedlink(infra);
+    // Arguments: Spring properties for the Feedlink instance (--feedlink.scheduler.batch-size=2000),
+    // and "feedlink-only" to skip the baseline while tuning.
+    List<String> overrides = java.util.Arrays.stream(args).filter(a -> a.startsWith("--")).toList();
+    Result feedlink = feedlink(infra, overrides);
+    if (List.of(args).contains("feedlink-only")) {
+      System.exit(0);
+    }
     Result baseline = dbScheduler(infra);
 
     System.out.println();
@@ -143,11 +149,18 @@ public final class SchedulerBenchmark {
 
   // --- Feedlink's stream-scheduler ---------------------------------------------------------------
 
-  private static Result feedlink(TestInfrastructure infra) throws Exception {
+  private static Result feedlink(TestInfrastructure infra, List<String> overrides) throws Exception {
+    // The test infrastructure's settings, but the service's own pool size (the tests keep theirs small).
+    Map<String, String> props = new java.util.LinkedHashMap<>(infra.springProperties());
+    props.remove("spring.r2dbc.pool.max-size");
+    props.putAll(Map.of("server.port", "0", "feedlink.scheduler.firing-enabled", "false",
+        "logging.level.root", "WARN", "logging.structured.format.console", ""));
+    for (String override : overrides) {
+      String[] kv = override.substring(2).split("=", 2);
+      props.put(kv[0], kv.length > 1 ? kv[1] : "true");
+    }
     List<String> args = new ArrayList<>();
-    infra.springProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
-    args.addAll(List.of("--server.port=0", "--feedlink.scheduler.firing-enabled=false",
-        "--logging.level.root=WARN", "--logging.structured.format.console="));
+    props.forEach((k, v) -> args.add("--" + k + "=" + v));
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(StreamSchedulerApplication.class).run(args.toArray(String[]::new));
     try (JobCounter counter = new JobCounter(infra, Topics.REFRESH_JOBS)) {

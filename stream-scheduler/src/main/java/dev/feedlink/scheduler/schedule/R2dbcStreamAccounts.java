@@ -31,6 +31,8 @@ public final class R2dbcStreamAccounts implements StreamAccounts {
           + " job_id, job_trigger, job_data_type, job_scheduled_for, job_fired_at, job_late_by_ms,"
           + " credential_failures, paused_at, last_job_id";
 
+  private static final String OF_CONNECTION = "(SELECT account_id FROM account_ref WHERE connection_id = :c)";
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -51,6 +53,15 @@ public final class R2dbcStreamAccounts implements StreamAccounts {
         Flux.fromIterable(accounts)
             .concatMap(
                 a -> db.sql(
+                        "INSERT INTO account_ref (account_id, app_id, connection_id, account_number)"
+                            + " VALUES (:id, :app, :conn, :number)"
+                            + " ON CONFLICT (account_id) DO UPDATE SET account_number = EXCLUDED.account_number")
+                    .bind("id", a.accountId())
+                    .bind("app", appId)
+                    .bind("conn", connectionId)
+                    .bind("number", a.accountNumber())
+                    .then()
+                    .then(db.sql(
                         "INSERT INTO stream_account (account_id, app_id, connection_id, account_number, data_types, active, updated_at)"
                             + " SELECT :id, :app, :conn, :number, :types,"
                             + "   COALESCE(c.stream_enabled, true) AND c.disconnected_at IS NULL, :now"
@@ -64,7 +75,7 @@ public final class R2dbcStreamAccounts implements StreamAccounts {
                     .bind("types", a.dataTypes().toArray(String[]::new))
                     .bind("now", at(now))
                     .fetch()
-                    .rowsUpdated());
+                    .rowsUpdated()));
     return connection.thenMany(rows).then();
   }
 
@@ -74,13 +85,13 @@ public final class R2dbcStreamAccounts implements StreamAccounts {
     Flux<UUID> byId =
         id == null
             ? Flux.empty()
-            : db.sql("SELECT account_id FROM stream_account WHERE account_id = :id AND app_id = :app")
+            : db.sql("SELECT account_id FROM account_ref WHERE account_id = :id AND app_id = :app")
                 .bind("id", id)
                 .bind("app", appId)
                 .map(row -> row.get(0, UUID.class))
                 .all();
     Flux<UUID> byNumber =
-        db.sql("SELECT account_id FROM stream_account WHERE app_id = :app AND account_number = :n ORDER BY account_id")
+        db.sql("SELECT account_id FROM account_ref WHERE app_id = :app AND account_number = :n ORDER BY account_id")
             .bind("app", appId)
             .bind("n", reference)
             .map(row -> row.get(0, UUID.class))
@@ -106,7 +117,8 @@ public final class R2dbcStreamAccounts implements StreamAccounts {
 
   @Override
   public Flux<StreamAccount> lockConnection(UUID connectionId) {
-    return db.sql("SELECT " + COLUMNS + " FROM stream_account WHERE connection_id = :c ORDER BY account_id FOR UPDATE")
+    return db.sql("SELECT " + COLUMNS + " FROM stream_account WHERE account_id IN " + OF_CONNECTION
+            + " ORDER BY account_id FOR UPDATE")
         .bind("c", connectionId)
         .map(row -> account(row))
         .all();
@@ -114,7 +126,8 @@ public final class R2dbcStreamAccounts implements StreamAccounts {
 
   @Override
   public Flux<StreamAccount> lockByJob(UUID connectionId, UUID jobId) {
-    return db.sql("SELECT " + COLUMNS + " FROM stream_account WHERE connection_id = :c AND job_id = :job FOR UPDATE")
+    return db.sql("SELECT " + COLUMNS + " FROM stream_account WHERE account_id IN " + OF_CONNECTION
+            + " AND job_id = :job FOR UPDATE")
         .bind("c", connectionId)
         .bind("job", jobId)
         .map(row -> account(row))
@@ -218,7 +231,7 @@ public final class R2dbcStreamAccounts implements StreamAccounts {
     return upsert.then(
         db.sql(
                 "UPDATE stream_account SET active = false, next_run_at = NULL"
-                    + " WHERE connection_id = :c AND NOT set_by_client")
+                    + " WHERE account_id IN " + OF_CONNECTION + " AND NOT set_by_client")
             .bind("c", connectionId)
             .then());
   }
