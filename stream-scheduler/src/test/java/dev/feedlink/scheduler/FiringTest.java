@@ -156,6 +156,8 @@ class FiringTest {
     pipeline.noNewData(c, job.getJobId(), c.account());
     StreamAttemptRecorded recorded = awaitAttempt(c, "no_new_data");
     assertThat(recorded.getLateByMillis()).isEqualTo(job.getLateByMillis());
+    assertThat(recorded.getFreshDataRetrieved()).isFalse();
+    assertThat(recorded.getLastRefresh()).isNotNull();
     assertThat(jobs(c)).hasSize(1);
   }
 

@@ -5,6 +5,7 @@ import dev.feedlink.events.RefreshTrigger;
 import dev.feedlink.events.StreamAttemptRecorded;
 import dev.feedlink.events.StreamScheduleChanged;
 import dev.feedlink.scheduler.attempt.domain.Attempt;
+import dev.feedlink.scheduler.attempt.domain.AttemptResult;
 import dev.feedlink.scheduler.attempt.domain.Resolution;
 import dev.feedlink.scheduler.schedule.domain.InFlightJob;
 import dev.feedlink.scheduler.schedule.domain.StreamAccount;
@@ -69,7 +70,8 @@ public final class OutgoingEvents {
         .setJobId(a.firedAt() == null ? null : a.jobId().toString())
         .setAttemptResult(a.result().wireName())
         .setFreshDataRetrieved(a.freshData())
-        .setLastRefresh(a.freshData() ? millis(a.completedAt()) : null)
+        // The seed's no_new_data payload gives last_refresh: when the refresh that found nothing ran.
+        .setLastRefresh(completed(a) ? millis(a.completedAt()) : null)
         .setLastAttempt(millis(a.completedAt()))
         .setNextScheduledAttempt(a.nextScheduledAttempt() == null ? null : millis(a.nextScheduledAttempt()))
         .setCode(a.code())
@@ -81,6 +83,10 @@ public final class OutgoingEvents {
         .setResolutionDetails(resolution == null ? null : resolution.details())
         .setLateByMillis(a.lateByMillis())
         .build();
+  }
+
+  private static boolean completed(Attempt a) {
+    return a.result() == AttemptResult.SUCCESS || a.result() == AttemptResult.NO_NEW_DATA;
   }
 
   public Mono<Void> publishJob(StreamAccount account, InFlightJob job, Instant now) {
