@@ -2,6 +2,10 @@ package dev.feedlink.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -27,15 +32,18 @@ abstract class SandboxTest {
   static WebTestClient http;
   static final ObjectMapper json = new ObjectMapper();
 
-  /** Extra settings for a test class's sandbox. */
-  static Map<String, Object> properties() {
-    return Map.of();
+  /** Where a test class's sandbox clock starts, when not at {@link #START}. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.TYPE)
+  @interface ClockStart {
+    String value();
   }
 
   @BeforeAll
-  static void startSandbox() {
+  static void startSandbox(TestInfo test) {
+    ClockStart start = test.getTestClass().map(c -> c.getAnnotation(ClockStart.class)).orElse(null);
     Map<String, Object> props = new LinkedHashMap<>();
-    props.put("sandbox.clock-start", START);
+    props.put("sandbox.clock-start", start == null ? START : Instant.parse(start.value()));
     props.put("sandbox.clock-frozen", true);
     sandbox = SandboxProviderApplication.start(props);
     http =

@@ -1,5 +1,6 @@
 package dev.feedlink.sandbox.control;
 
+import dev.feedlink.sandbox.energy.AnomalyController;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
 /** The control API answers bad input with RFC 9457 problem details, like every Feedlink service. */
-@RestControllerAdvice(basePackageClasses = ControlProblems.class)
+@RestControllerAdvice(basePackageClasses = ControlProblems.class, assignableTypes = AnomalyController.class)
 class ControlProblems {
 
   @ExceptionHandler(InvalidControlInput.class)

@@ -1,7 +1,7 @@
 package dev.feedlink.sandbox.control.domain;
 
-import dev.feedlink.sandbox.domain.ResettableState;
 import dev.feedlink.sandbox.domain.Provider;
+import dev.feedlink.sandbox.domain.ResettableState;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.feedlink.sandbox.login.domain;
 
-import dev.feedlink.sandbox.domain.ResettableState;
 import dev.feedlink.sandbox.control.domain.SandboxSettings;
 import dev.feedlink.sandbox.domain.Provider;
+import dev.feedlink.sandbox.domain.ResettableState;
 import dev.feedlink.sandbox.login.domain.LoginOutcome.AnswerError;
 import java.time.Clock;
 import java.time.Duration;
