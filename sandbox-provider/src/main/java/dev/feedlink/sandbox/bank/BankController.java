@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,14 +58,11 @@ public class BankController {
       @RequestParam(name = "page", required = false) String page,
       @RequestParam(name = "page-size", required = false) String pageSize,
       ServerHttpRequest request) {
-    return gate.data(Provider.BANK, request, grant -> cdr(request, () -> {
-      Paging paging = paging(page, pageSize);
-      List<?> accounts =
-          grant.login().behaviour() == Behaviour.SAMPLE
-              ? sample.accounts().stream().filter(a -> grant.covers(a.path("accountId").asString())).toList()
-              : grant.accounts().stream().map(a -> CdrBanking.account(a, ledger(grant).historyStart())).toList();
-      return CdrEnvelope.page("accounts", malformed(grant, accounts, "accountId", "productCategory"), checked(paging, accounts.size()), request.getURI());
-    }));
+    return list(request, page, pageSize, "accounts", grant ->
+        grant.login().behaviour() == Behaviour.SAMPLE
+            ? sample.accounts().stream().filter(a -> grant.covers(a.path("accountId").asString())).toList()
+            : grant.accounts().stream().map(a -> CdrBanking.account(a, ledger(grant).historyStart())).toList(),
+        "accountId", "productCategory");
   }
 
   @GetMapping(BASE + "/banking/accounts/balances")
@@ -72,16 +70,14 @@ public class BankController {
       @RequestParam(name = "page", required = false) String page,
       @RequestParam(name = "page-size", required = false) String pageSize,
       ServerHttpRequest request) {
-    return gate.data(Provider.BANK, request, grant -> cdr(request, () -> {
-      Paging paging = paging(page, pageSize);
+    return list(request, page, pageSize, "balances", grant -> {
+      if (grant.login().behaviour() == Behaviour.SAMPLE) {
+        return sample.balances().stream().filter(b -> grant.covers(b.path("accountId").asString())).toList();
+      }
       Instant now = clock.instant();
       Ledger ledger = ledger(grant);
-      List<?> balances =
-          grant.login().behaviour() == Behaviour.SAMPLE
-              ? sample.balances().stream().filter(b -> grant.covers(b.path("accountId").asString())).toList()
-              : ledger.hasData() ? grant.accounts().stream().map(a -> CdrBanking.balance(ledger.balance(a, now))).toList() : List.of();
-      return CdrEnvelope.page("balances", malformed(grant, balances, "currentBalance", "availableBalance"), checked(paging, balances.size()), request.getURI());
-    }));
+      return ledger.hasData() ? grant.accounts().stream().map(a -> CdrBanking.balance(ledger.balance(a, now))).toList() : List.of();
+    }, "currentBalance", "availableBalance");
   }
 
   @GetMapping(BASE + "/banking/accounts/{accountId}/transactions")
@@ -92,8 +88,7 @@ public class BankController {
       @RequestParam(name = "page", required = false) String page,
       @RequestParam(name = "page-size", required = false) String pageSize,
       ServerHttpRequest request) {
-    return gate.data(Provider.BANK, request, grant -> cdr(request, () -> {
-      Paging paging = paging(page, pageSize);
+    return list(request, page, pageSize, "transactions", grant -> {
       ProviderAccount account =
           grant.accounts().stream()
               .filter(a -> a.number().equals(accountId))
@@ -103,12 +98,19 @@ public class BankController {
       Instant now = clock.instant();
       Instant newest = newestTime == null ? now : time("newest-time", newestTime);
       Instant oldest = oldestTime == null ? newest.minus(DEFAULT_WINDOW) : time("oldest-time", oldestTime);
-      List<?> transactions =
-          grant.login().behaviour() == Behaviour.SAMPLE
-              ? sample.transactions(account.number()).orElse(List.of())
-              : ledger(grant).transactions(account, oldest, newest, now).stream().map(CdrBanking::transaction).toList();
-      return CdrEnvelope.page(
-          "transactions", malformed(grant, transactions, "transactionId", "amount", "status"), checked(paging, transactions.size()), request.getURI());
+      return grant.login().behaviour() == Behaviour.SAMPLE
+          ? sample.transactions(account.number()).orElse(List.of())
+          : ledger(grant).transactions(account, oldest, newest, now).stream().map(CdrBanking::transaction).toList();
+    }, "transactionId", "amount", "status");
+  }
+
+  /** A paginated CDR list: {@code items} of the grant, one page of them under {@code data.<name>}. */
+  private Mono<ResponseEntity<Object>> list(
+      ServerHttpRequest request, String page, String pageSize, String name, Function<Grant, List<?>> items, String... required) {
+    return gate.data(Provider.BANK, request, grant -> cdr(request, () -> {
+      Paging paging = paging(page, pageSize);
+      List<?> all = items.apply(grant);
+      return CdrEnvelope.page(name, malformed(grant, all, required), checked(paging, all.size()), request.getURI());
     }));
   }
 

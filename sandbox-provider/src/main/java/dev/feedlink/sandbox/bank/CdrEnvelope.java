@@ -26,7 +26,7 @@ record CdrEnvelope(Object data, Links links, Meta meta) {
   /** One page of {@code all}, under {@code data.<name>}. */
   static CdrEnvelope page(String name, List<?> all, Paging paging, URI self) {
     int total = all.size();
-    int pages = (total + paging.size() - 1) / paging.size();
+    int pages = paging.lastPage(total);
     int from = Math.min(total, (paging.page() - 1) * paging.size());
     List<?> slice = all.subList(from, Math.min(total, from + paging.size()));
     Links links =

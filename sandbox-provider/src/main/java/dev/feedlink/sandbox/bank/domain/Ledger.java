@@ -35,7 +35,6 @@ public final class Ledger {
   /** A transaction before it has its id: ids number a day's transactions in time order. */
   private record Draft(LocalTime at, String type, String description, long cents, String reference, Merchant merchant) {}
 
-  private final String username;
   private final List<ProviderAccount> accounts;
   private final LocalDate historyStart;
   private final boolean hasData;
@@ -47,7 +46,6 @@ public final class Ledger {
    * @param hasData false for a login with no data at all ({@code user_nodata})
    */
   public Ledger(String username, List<ProviderAccount> accounts, LocalDate historyStart, boolean hasData) {
-    this.username = username;
     this.accounts = List.copyOf(accounts);
     this.historyStart = historyStart;
     this.hasData = hasData;
@@ -207,9 +205,5 @@ public final class Ledger {
 
   static LocalDate localDate(Instant instant) {
     return instant.atZone(ZONE).toLocalDate();
-  }
-
-  public String username() {
-    return username;
   }
 }

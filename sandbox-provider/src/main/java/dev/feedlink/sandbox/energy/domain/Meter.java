@@ -41,18 +41,13 @@ public final class Meter {
     return historyStart;
   }
 
-  /** The bill day of the month (1..28). */
-  public int billDay() {
-    return billDay;
-  }
-
   /** Days whose publication instant (their end) is within [min, max] and not after now. */
   public List<MeterDay> publishedDays(Instant min, Instant max, Instant now) {
     Instant upper = max.isAfter(now) ? now : max;
-    List<MeterDay> days = new ArrayList<>();
-    if (!hasData || min.isAfter(upper)) {
-      return days;
+    if (nothingIn(min, upper)) {
+      return List.of();
     }
+    List<MeterDay> days = new ArrayList<>();
     LocalDate first = later(historyStart, localDate(min).minusDays(1));
     LocalDate last = localDate(upper).minusDays(1);
     for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
@@ -67,10 +62,10 @@ public final class Meter {
   /** Bills whose bill date starts within [min, max] and not after now, for periods inside the history. */
   public List<Bill> publishedBills(Instant min, Instant max, Instant now) {
     Instant upper = max.isAfter(now) ? now : max;
-    List<Bill> bills = new ArrayList<>();
-    if (!hasData || min.isAfter(upper)) {
-      return bills;
+    if (nothingIn(min, upper)) {
+      return List.of();
     }
+    List<Bill> bills = new ArrayList<>();
     YearMonth last = YearMonth.from(localDate(upper));
     for (YearMonth m = YearMonth.from(later(historyStart, localDate(min))).minusMonths(1); !m.isAfter(last); m = m.plusMonths(1)) {
       LocalDate billDate = m.atDay(billDay);
@@ -101,6 +96,10 @@ public final class Meter {
         model.commodity().fixedCharge(),
         billDate.plusDays(DAYS_TO_PAY),
         billDate.plusMonths(1));
+  }
+
+  private boolean nothingIn(Instant min, Instant upper) {
+    return !hasData || min.isAfter(upper);
   }
 
   private static LocalDate later(LocalDate a, LocalDate b) {

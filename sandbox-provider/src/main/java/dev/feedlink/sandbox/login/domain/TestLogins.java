@@ -83,14 +83,6 @@ public final class TestLogins {
         .map(s -> documented(provider, s));
   }
 
-  /** Every documented login at a provider (without the {@code user_good_<suffix>} family). */
-  public List<TestLogin> documented(Provider provider) {
-    List<TestLogin> all = new ArrayList<>();
-    DOCUMENTED.forEach(s -> all.add(documented(provider, s)));
-    find(provider, SAMPLE_USERNAME).ifPresent(all::add);
-    return all;
-  }
-
   private TestLogin documented(Provider provider, Spec spec) {
     // The pushing aggregator is a utility-side story; at the bank user_webhook is a plain good login.
     Behaviour behaviour = spec.behaviour() == Behaviour.WEBHOOK && provider == Provider.BANK ? Behaviour.GOOD : spec.behaviour();
