@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feedlink.sandbox.control.domain.Faults;
+import dev.feedlink.sandbox.control.domain.Settings;
 import dev.feedlink.sandbox.domain.Provider;
 import dev.feedlink.sandbox.energy.domain.Commodity;
 import dev.feedlink.sandbox.energy.domain.LoadModel;
@@ -281,6 +282,35 @@ class GreenButtonFeedTest extends UtilityTest {
 
     sandbox.clock().advance(Duration.ofHours(1));
     get(good, "").expectStatus().isUnauthorized().expectBody().returnResult();
+  }
+
+  @Test
+  void aClientAcceptingOnlyAtomXmlStillReadsTheJsonErrors() {
+    Session good = utility("user_good", "device-1");
+
+    http.get().uri(good.batch()).accept(MediaType.parseMediaType("application/atom+xml")).exchange()
+        .expectStatus().isUnauthorized().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+        .expectBody().jsonPath("$.error").isEqualTo("invalid_token");
+    http.get().uri(good.batch() + "?published-min=soon").header("Authorization", "Bearer " + good.token())
+        .accept(MediaType.parseMediaType("application/atom+xml")).exchange()
+        .expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid_request");
+    Session webhook = utility("user_webhook", "device-1");
+    http.get().uri(webhook.batch()).header("Authorization", "Bearer " + webhook.token())
+        .accept(MediaType.parseMediaType("application/atom+xml")).exchange()
+        .expectStatus().isAccepted().expectBody().jsonPath("$.status").isEqualTo("pending");
+  }
+
+  @Test
+  void userSlowDataComesAfterTheDelay() {
+    sandbox.settings().update(s -> new Settings(
+        Duration.ofMillis(500), s.webhookDelay(), s.consentDays(), s.deviceTrustDays(), s.retryAfter(), s.unavailable(), s.dataUnavailable()));
+    Session session = utility("user_slow", "device-1");
+
+    long started = System.nanoTime();
+    ParsedFeed feed = feed(session, "");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    assertThat(feed.account("5550000901").blocks()).hasSize(30);
   }
 
   @Test
