@@ -64,6 +64,23 @@ final class Readings {
     return new UsageSeries("acct-1", UsageKind.ELECTRICITY, NEW_YORK, readings, bills);
   }
 
+  /** The usable view Historical Data Cleaning (default settings) makes of New York electricity. */
+  static UsableSeries usable(List<IntervalReading> readings) {
+    return new HistoricalDataCleaning().clean(electricity(readings)).usable();
+  }
+
+  static UsableSeries usable(List<IntervalReading> readings, List<Bill> bills) {
+    return new HistoricalDataCleaning().clean(electricity(readings, bills)).usable();
+  }
+
+  /** {@code usage} scaled by {@code factor} on the local dates listed. */
+  static Function<ZonedDateTime, BigDecimal> scaledOn(
+      Function<ZonedDateTime, BigDecimal> usage, String factor, LocalDate... dates) {
+    List<LocalDate> scaled = List.of(dates);
+    BigDecimal by = new BigDecimal(factor);
+    return local -> scaled.contains(local.toLocalDate()) ? usage.apply(local).multiply(by) : usage.apply(local);
+  }
+
   static Instant at(String localDateTime) {
     return java.time.LocalDateTime.parse(localDateTime).atZone(NEW_YORK).toInstant();
   }
