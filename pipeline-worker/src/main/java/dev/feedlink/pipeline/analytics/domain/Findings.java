@@ -140,7 +140,8 @@ final class Findings {
         .sorted(
             Comparator.comparing(CleaningFinding::start)
                 .thenComparing(CleaningFinding::kind)
-                .thenComparing(CleaningFinding::end))
+                .thenComparing(CleaningFinding::end)
+                .thenComparing(CleaningFinding::reason))
         .toList();
   }
 

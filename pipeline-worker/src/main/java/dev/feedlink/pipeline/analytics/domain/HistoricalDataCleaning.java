@@ -27,6 +27,14 @@ import java.util.TreeSet;
  */
 public final class HistoricalDataCleaning {
 
+  private static final Comparator<Candidate> SAME_START_ORDER =
+      Comparator.comparing(Candidate::value)
+          .thenComparing(candidate -> candidate.reading().unit())
+          .thenComparing(candidate -> candidate.reading().usage().scale())
+          .thenComparing(candidate -> candidate.reading().end())
+          .thenComparing(
+              candidate -> candidate.reading().quality(), Comparator.nullsFirst(Comparator.naturalOrder()));
+
   private final CleaningSettings settings;
 
   public HistoricalDataCleaning() {
@@ -69,6 +77,8 @@ public final class HistoricalDataCleaning {
     int collapsed = 0;
     List<Candidate> kept = new ArrayList<>();
     for (List<Candidate> sameStart : byStart.values()) {
+      // The input's order must not decide which copy is kept or how a conflict reads.
+      sameStart.sort(SAME_START_ORDER);
       Candidate first = sameStart.get(0);
       if (sameStart.size() == 1) {
         kept.add(first);
