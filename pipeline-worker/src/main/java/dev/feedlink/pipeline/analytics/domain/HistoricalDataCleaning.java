@@ -221,7 +221,7 @@ public final class HistoricalDataCleaning {
             "its unit " + reading.unit().symbol() + " does not convert to the series' " + unit.symbol());
       }
       if (reading.quality() != null && reading.quality().notMeasured()) {
-        findings.providerQuality(candidate, reading.unit());
+        findings.providerQuality(candidate, reading.unit().convertibleTo(unit) ? unit : reading.unit());
       }
     }
     return compatible;

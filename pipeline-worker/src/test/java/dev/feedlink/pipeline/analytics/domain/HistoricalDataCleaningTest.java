@@ -305,6 +305,8 @@ class HistoricalDataCleaningTest {
               flag -> {
                 assertThat(flag.kind()).isEqualTo(FindingKind.PROVIDER_QUALITY_FLAG);
                 assertThat(flag.excludedFromAnalysis()).isFalse();
+                assertThat(flag.value()).isEqualByComparingTo("0.08");
+                assertThat(flag.unit()).isEqualTo("kWh");
                 assertThat(flag.reason()).contains("ESTIMATED_USING_REFERENCE_DAY (ESPI quality 8)");
               });
       assertThat(outcome.usable().readings()).hasSize(14 * 96);
