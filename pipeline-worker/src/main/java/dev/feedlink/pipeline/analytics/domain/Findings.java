@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.stream.Collectors;
 
 /** The findings of one cleaning run as they are made, each with a reason in local time. */
@@ -61,7 +60,7 @@ final class Findings {
             + candidate.reading().quality().espiCode() + "); it is kept as the provider's value");
   }
 
-  void gaps(NavigableSet<Instant> present, IntervalGrid grid, UsageUnit unit) {
+  void gaps(List<Instant> present, IntervalGrid grid, UsageUnit unit) {
     Instant previous = null;
     for (Instant start : present) {
       if (previous != null) {

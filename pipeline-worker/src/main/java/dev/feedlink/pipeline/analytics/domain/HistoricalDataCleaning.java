@@ -9,10 +9,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Substage "Historical Data Cleaning": finds what is wrong with an account's readings and bills,
@@ -60,35 +58,43 @@ public final class HistoricalDataCleaning {
     IntervalGrid grid = gridOf(compatible);
     if (grid == null) {
       findings.excludeAll(compatible, FindingKind.INCONSISTENT_INTERVAL_LENGTH, "its span is not positive");
-      return assemble(series, unit, null, List.of(), new TreeSet<>(), findings, 0);
+      return assemble(series, unit, null, List.of(), List.of(), findings, 0);
     }
     List<Candidate> onGrid = screenGrid(compatible, grid, unit, findings);
-    TreeMap<Instant, List<Candidate>> byStart = new TreeMap<>();
-    for (Candidate candidate : onGrid) {
-      byStart.computeIfAbsent(candidate.reading().start(), start -> new ArrayList<>()).add(candidate);
-    }
-    // An interval whose only reading is excluded still has a reading: it is reported, not a gap.
-    TreeSet<Instant> present = new TreeSet<>(byStart.keySet());
-    for (IntervalReading reading : incompatible) {
-      if (reading.lengthSeconds() == grid.lengthSeconds() && grid.isOnGrid(reading.start())) {
-        present.add(reading.start());
-      }
-    }
+    // By start, then an order of their own, so the input's order never decides which copy is kept.
+    onGrid.sort(Comparator.comparing((Candidate candidate) -> candidate.reading().start()).thenComparing(SAME_START_ORDER));
+    List<Instant> present = new ArrayList<>();
     int collapsed = 0;
     List<Candidate> kept = new ArrayList<>();
-    for (List<Candidate> sameStart : byStart.values()) {
-      // The input's order must not decide which copy is kept or how a conflict reads.
-      sameStart.sort(SAME_START_ORDER);
-      Candidate first = sameStart.get(0);
+    for (int from = 0; from < onGrid.size(); ) {
+      Candidate first = onGrid.get(from);
+      int to = from + 1;
+      while (to < onGrid.size() && onGrid.get(to).reading().start().equals(first.reading().start())) {
+        to++;
+      }
+      List<Candidate> sameStart = onGrid.subList(from, to);
+      present.add(first.reading().start());
       if (sameStart.size() == 1) {
         kept.add(first);
-      } else if (sameStart.stream().allMatch(other -> other.value().compareTo(first.value()) == 0)) {
+      } else if (sameStart.get(sameStart.size() - 1).value().compareTo(first.value()) == 0) {
         findings.duplicate(first, sameStart.size(), unit);
         collapsed += sameStart.size() - 1;
         kept.add(first);
       } else {
         findings.conflicting(sameStart, unit);
       }
+      from = to;
+    }
+    // An interval whose only reading is excluded still has a reading: it is reported, not a gap.
+    boolean added = false;
+    for (IntervalReading reading : incompatible) {
+      if (reading.lengthSeconds() == grid.lengthSeconds() && grid.isOnGrid(reading.start())) {
+        present.add(reading.start());
+        added = true;
+      }
+    }
+    if (added) {
+      present = present.stream().sorted().distinct().toList();
     }
     List<Candidate> nonNegative = new ArrayList<>();
     for (Candidate candidate : kept) {
@@ -110,7 +116,7 @@ public final class HistoricalDataCleaning {
       UsageUnit unit,
       IntervalGrid grid,
       List<Candidate> usable,
-      NavigableSet<Instant> present,
+      List<Instant> present,
       Findings findings,
       int collapsed) {
     ZoneId zone = series.zone();
@@ -142,8 +148,8 @@ public final class HistoricalDataCleaning {
     Instant first = null;
     Instant lastEnd = null;
     if (grid != null && !present.isEmpty()) {
-      first = present.first();
-      lastEnd = present.last().plusSeconds(grid.lengthSeconds());
+      first = present.get(0);
+      lastEnd = present.get(present.size() - 1).plusSeconds(grid.lengthSeconds());
       expected = grid.slotsBetween(first, lastEnd);
       missing = expected - present.size();
     }
