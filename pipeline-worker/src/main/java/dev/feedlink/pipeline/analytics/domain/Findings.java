@@ -25,9 +25,9 @@ final class Findings {
     add(candidate, kind, expected, unit, true, why);
   }
 
-  void excludeAll(List<Candidate> candidates, FindingKind kind, String why) {
+  void excludeAll(List<Candidate> candidates, FindingKind kind, UsageUnit unit, String why) {
     for (Candidate candidate : candidates) {
-      exclude(candidate, kind, null, candidate.reading().unit(), why);
+      exclude(candidate, kind, null, unit, why);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.feedlink.pipeline.analytics.domain;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,14 +23,6 @@ import java.util.TreeMap;
  * provider quality flags, bills that disagree with their readings or overlap.
  */
 public final class HistoricalDataCleaning {
-
-  private static final Comparator<Candidate> SAME_START_ORDER =
-      Comparator.comparing(Candidate::value)
-          .thenComparing(candidate -> candidate.reading().unit())
-          .thenComparing(candidate -> candidate.reading().usage().scale())
-          .thenComparing(candidate -> candidate.reading().end())
-          .thenComparing(
-              candidate -> candidate.reading().quality(), Comparator.nullsFirst(Comparator.naturalOrder()));
 
   private final CleaningSettings settings;
 
@@ -57,34 +48,12 @@ public final class HistoricalDataCleaning {
     List<Candidate> compatible = screenUnits(series, unit, findings, incompatible);
     IntervalGrid grid = gridOf(compatible);
     if (grid == null) {
-      findings.excludeAll(compatible, FindingKind.INCONSISTENT_INTERVAL_LENGTH, "its span is not positive");
+      findings.excludeAll(compatible, FindingKind.INCONSISTENT_INTERVAL_LENGTH, unit, "its span is not positive");
       return assemble(series, unit, null, List.of(), List.of(), findings, 0);
     }
     List<Candidate> onGrid = screenGrid(compatible, grid, unit, findings);
-    // By start, then an order of their own, so the input's order never decides which copy is kept.
-    onGrid.sort(Comparator.comparing((Candidate candidate) -> candidate.reading().start()).thenComparing(SAME_START_ORDER));
-    List<Instant> present = new ArrayList<>();
-    int collapsed = 0;
-    List<Candidate> kept = new ArrayList<>();
-    for (int from = 0; from < onGrid.size(); ) {
-      Candidate first = onGrid.get(from);
-      int to = from + 1;
-      while (to < onGrid.size() && onGrid.get(to).reading().start().equals(first.reading().start())) {
-        to++;
-      }
-      List<Candidate> sameStart = onGrid.subList(from, to);
-      present.add(first.reading().start());
-      if (sameStart.size() == 1) {
-        kept.add(first);
-      } else if (sameStart.get(sameStart.size() - 1).value().compareTo(first.value()) == 0) {
-        findings.duplicate(first, sameStart.size(), unit);
-        collapsed += sameStart.size() - 1;
-        kept.add(first);
-      } else {
-        findings.conflicting(sameStart, unit);
-      }
-      from = to;
-    }
+    OneReadingPerInterval collapsed = OneReadingPerInterval.of(onGrid, unit, findings);
+    List<Instant> present = new ArrayList<>(collapsed.present());
     // An interval whose only reading is excluded still has a reading: it is reported, not a gap.
     boolean added = false;
     for (IntervalReading reading : incompatible) {
@@ -97,7 +66,7 @@ public final class HistoricalDataCleaning {
       present = present.stream().sorted().distinct().toList();
     }
     List<Candidate> nonNegative = new ArrayList<>();
-    for (Candidate candidate : kept) {
+    for (Candidate candidate : collapsed.kept()) {
       if (candidate.value().signum() < 0) {
         findings.exclude(
             candidate, FindingKind.NEGATIVE_READING, null, unit, "a consumption reading cannot be negative");
@@ -108,7 +77,7 @@ public final class HistoricalDataCleaning {
     OutlierScreen outliers = new OutlierScreen(settings, series.zone(), unit);
     List<Candidate> usable = outliers.screen(nonNegative, findings);
     findings.gaps(present, grid, unit);
-    return assemble(series, unit, grid, usable, present, findings, collapsed);
+    return assemble(series, unit, grid, usable, present, findings, collapsed.copiesCollapsed());
   }
 
   private CleaningOutcome assemble(

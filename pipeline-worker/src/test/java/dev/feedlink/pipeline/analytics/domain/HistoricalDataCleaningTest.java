@@ -352,6 +352,29 @@ class HistoricalDataCleaningTest {
     }
 
     @Test
+    void readings_that_all_have_no_span_are_all_left_out_and_the_series_has_no_grid() {
+      Instant start = at("2026-02-03T08:00");
+      List<IntervalReading> readings =
+          List.of(
+              new IntervalReading(start, start, new BigDecimal("150"), UsageUnit.WH, null),
+              new IntervalReading(start.plusSeconds(900), start.plusSeconds(900), new BigDecimal("150"), UsageUnit.WH, null));
+
+      CleaningOutcome outcome = cleaning.clean(electricity(readings));
+
+      assertThat(outcome.report().intervalSeconds()).isNull();
+      assertThat(outcome.report().readingsExcluded()).isEqualTo(2);
+      assertThat(outcome.report().findings())
+          .allSatisfy(
+              finding -> {
+                assertThat(finding.kind()).isEqualTo(FindingKind.INCONSISTENT_INTERVAL_LENGTH);
+                assertThat(finding.value()).isEqualByComparingTo("0.15");
+                assertThat(finding.unit()).isEqualTo("kWh");
+              });
+      assertThat(outcome.usable().readings()).isEmpty();
+      assertThat(outcome.usable().intervalSeconds()).isZero();
+    }
+
+    @Test
     void a_quarter_hour_starting_off_the_grid_is_left_out() {
       Instant start = at("2026-02-03T08:07");
 
