@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -89,22 +90,36 @@ class AnalyticsProperties {
     assertThat(outcome.usable().readings()).hasSize(readings.size());
   }
 
+  /** A series with defects, in its time zone. */
+  record Defective(ZoneId zone, List<IntervalReading> readings, long seed) {}
+
+  @Provide
+  Arbitrary<Defective> defective() {
+    return Combinators.combine(
+            zones(),
+            Arbitraries.integers().between(0, 3000),
+            Arbitraries.integers().between(1, 15),
+            intervalLengths(),
+            Arbitraries.integers().between(1, 3000).list().ofSize(48),
+            Arbitraries.longs(),
+            Arbitraries.integers().between(0, 30))
+        .as(
+            (zone, startDay, days, length, profile, seed, defects) ->
+                new Defective(
+                    zone,
+                    withDefects(steady(zone, EPOCH.plusDays(startDay), days, length, profile, seed, 0.2), defects, seed),
+                    seed));
+  }
+
   @Property(tries = 60)
   void cleaning_never_changes_an_input_value_and_every_usable_value_is_an_input_value(
-      @ForAll("zones") ZoneId zone,
-      @ForAll @IntRange(min = 0, max = 3000) int startDay,
-      @ForAll @IntRange(min = 1, max = 20) int days,
-      @ForAll("intervalLengths") Duration length,
-      @ForAll @Size(48) List<@IntRange(min = 1, max = 3000) Integer> profile,
-      @ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 30) int defects) {
-    List<IntervalReading> readings =
-        withDefects(steady(zone, EPOCH.plusDays(startDay), days, length, profile, seed, 0.2), defects, seed);
+      @ForAll("defective") Defective generated) {
+    List<IntervalReading> readings = generated.readings();
     List<IntervalReading> copy =
         readings.stream()
             .map(r -> new IntervalReading(r.start(), r.end(), new BigDecimal(r.usage().toString()), r.unit(), r.quality()))
             .toList();
-    UsageSeries series = series(zone, readings, List.of());
+    UsageSeries series = series(generated.zone(), readings, List.of());
 
     CleaningOutcome outcome = new HistoricalDataCleaning().clean(series);
 
@@ -132,18 +147,11 @@ class AnalyticsProperties {
   }
 
   @Property(tries = 40)
-  void the_order_readings_arrive_in_changes_nothing(
-      @ForAll("zones") ZoneId zone,
-      @ForAll @IntRange(min = 0, max = 3000) int startDay,
-      @ForAll @IntRange(min = 1, max = 15) int days,
-      @ForAll("intervalLengths") Duration length,
-      @ForAll @Size(48) List<@IntRange(min = 1, max = 3000) Integer> profile,
-      @ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 30) int defects) {
-    List<IntervalReading> readings =
-        withDefects(steady(zone, EPOCH.plusDays(startDay), days, length, profile, seed, 0.2), defects, seed);
+  void the_order_readings_arrive_in_changes_nothing(@ForAll("defective") Defective generated) {
+    List<IntervalReading> readings = generated.readings();
+    ZoneId zone = generated.zone();
     List<IntervalReading> shuffled = new ArrayList<>(readings);
-    Collections.shuffle(shuffled, new Random(seed));
+    Collections.shuffle(shuffled, new Random(generated.seed()));
     HistoricalDataCleaning cleaning = new HistoricalDataCleaning();
 
     assertThat(cleaning.clean(series(zone, shuffled, List.of()))).isEqualTo(cleaning.clean(series(zone, readings, List.of())));

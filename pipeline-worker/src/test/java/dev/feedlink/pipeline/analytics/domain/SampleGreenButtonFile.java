@@ -74,14 +74,13 @@ final class SampleGreenButtonFile {
     NodeList nodes = document.getElementsByTagNameNS(ESPI, "IntervalReading");
     for (int i = 0; i < nodes.getLength(); i++) {
       Element reading = (Element) nodes.item(i);
-      Instant start = Instant.ofEpochSecond(Long.parseLong(text(reading, "timePeriod", "start")));
-      long duration = Long.parseLong(text(reading, "timePeriod", "duration"));
+      Instant start = start(reading, "timePeriod");
       BigDecimal value = new BigDecimal(text(reading, "value")).scaleByPowerOfTen(power);
       String quality = text(reading, "ReadingQuality", "quality");
       readings.add(
           new IntervalReading(
               start,
-              start.plus(Duration.ofSeconds(duration)),
+              end(reading, "timePeriod"),
               value,
               unit,
               quality == null ? null : ReadingQuality.fromEspiCode(Integer.parseInt(quality))));
@@ -94,16 +93,23 @@ final class SampleGreenButtonFile {
     NodeList summaries = document.getElementsByTagNameNS(ESPI, "ElectricPowerUsageSummary");
     for (int i = 0; i < summaries.getLength(); i++) {
       Element summary = (Element) summaries.item(i);
-      Instant start = Instant.ofEpochSecond(Long.parseLong(text(summary, "billingPeriod", "start")));
-      long duration = Long.parseLong(text(summary, "billingPeriod", "duration"));
       Element consumption = first(summary, "overallConsumptionLastPeriod");
       BigDecimal usage =
           new BigDecimal(text(consumption, "value")).scaleByPowerOfTen(Integer.parseInt(text(consumption, "powerOfTenMultiplier")));
       BigDecimal amount = new BigDecimal(text(summary, "billLastPeriod")).movePointLeft(5);
       String currency = "840".equals(text(summary, "currency")) ? "USD" : null;
-      bills.add(new Bill(start, start.plusSeconds(duration), usage, unit(text(consumption, "uom")), amount, currency, null));
+      bills.add(new Bill(start(summary, "billingPeriod"), end(summary, "billingPeriod"), usage, unit(text(consumption, "uom")), amount, currency, null));
     }
     return bills;
+  }
+
+  // ESPI intervals are a start in epoch seconds and a duration in seconds.
+  private static Instant start(Element parent, String interval) {
+    return Instant.ofEpochSecond(Long.parseLong(text(parent, interval, "start")));
+  }
+
+  private static Instant end(Element parent, String interval) {
+    return start(parent, interval).plus(Duration.ofSeconds(Long.parseLong(text(parent, interval, "duration"))));
   }
 
   private static UsageUnit unit(String uom) {
