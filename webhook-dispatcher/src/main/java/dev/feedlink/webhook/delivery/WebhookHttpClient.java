@@ -28,6 +28,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Sends one webhook request and says what came of it, as an {@link AttemptOutcome}; it never
@@ -41,6 +42,7 @@ public final class WebhookHttpClient implements AutoCloseable {
 
   private final HttpClient client;
   private final ConnectionProvider connections;
+  private final LoopResources loops;
   private final ExecutorService lookups;
   private final TargetAddresses addresses;
   private final Duration requestTimeout;
@@ -66,8 +68,12 @@ public final class WebhookHttpClient implements AutoCloseable {
             .maxIdleTime(Duration.ofSeconds(30))
             .evictInBackground(Duration.ofSeconds(30))
             .build();
+    // Event loops of its own: deliveries never share threads with the API server, and closing
+    // another Spring context in the same JVM (the local stack runs several) cannot stop them.
+    this.loops = LoopResources.create("webhook-http", Math.max(2, Runtime.getRuntime().availableProcessors()), true);
     this.client =
         HttpClient.create(connections)
+            .runOn(loops)
             .resolver(new GuardedAddressResolverGroup(addresses, lookups))
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
             .responseTimeout(requestTimeout)
@@ -175,6 +181,7 @@ public final class WebhookHttpClient implements AutoCloseable {
   @Override
   public void close() {
     connections.dispose();
+    loops.dispose();
     lookups.shutdownNow();
   }
 }

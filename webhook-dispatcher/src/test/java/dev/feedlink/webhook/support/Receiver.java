@@ -12,6 +12,7 @@ import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -63,6 +64,8 @@ public final class Receiver implements AutoCloseable {
   private volatile Function<Request, Reply> behaviour = r -> Reply.status(204);
   private volatile DisposableServer server;
   private final int port;
+  // Loops of its own: a Spring context closing disposes Reactor Netty's global ones.
+  private final LoopResources loops = LoopResources.create("receiver", 1, true);
 
   private Receiver() {
     this.server = bind(0);
@@ -75,6 +78,7 @@ public final class Receiver implements AutoCloseable {
 
   private DisposableServer bind(int port) {
     return HttpServer.create()
+        .runOn(loops)
         .host("127.0.0.1")
         .port(port)
         .handle((request, response) -> request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0])
@@ -128,5 +132,6 @@ public final class Receiver implements AutoCloseable {
   @Override
   public void close() {
     server.disposeNow();
+    loops.dispose();
   }
 }
