@@ -19,6 +19,7 @@ final class DeliveryMetrics {
   private final Timer duration;
   private final Timer lag;
   private final Counter deadLettered;
+  private final java.util.Map<String, Counter> attempts = new java.util.concurrent.ConcurrentHashMap<>();
 
   DeliveryMetrics(MeterRegistry meters, Supplier<Number> held) {
     this.meters = meters;
@@ -30,7 +31,7 @@ final class DeliveryMetrics {
   }
 
   void attempt(String outcome, Duration took) {
-    meters.counter("feedlink.webhooks.attempts", "outcome", outcome).increment();
+    attempts.computeIfAbsent(outcome, o -> meters.counter("feedlink.webhooks.attempts", "outcome", o)).increment();
     duration.record(took);
   }
 

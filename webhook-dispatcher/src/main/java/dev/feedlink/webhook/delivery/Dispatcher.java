@@ -126,12 +126,16 @@ public final class Dispatcher implements SmartLifecycle {
 
   private int claimOnce(int limit) {
     Instant now = clock.instant();
+    long started = System.nanoTime();
     List<ClaimedDelivery> claimed =
         deliveries
             .claim(now, now.plus(properties.claimLease()), limit, properties.endpointCapacity(), lanes.roomLeft())
             .block(Duration.ofSeconds(30));
     if (claimed == null) {
       return 0;
+    }
+    if (log.isDebugEnabled()) {
+      log.debug("claimed {} deliveries in {} ms", claimed.size(), (System.nanoTime() - started) / 1_000_000);
     }
     claimed.forEach(lanes::submit);
     return claimed.size();
@@ -179,7 +183,11 @@ public final class Dispatcher implements SmartLifecycle {
 
   /** The record stage, for one batch: store, then act on endpoints that must stop. */
   private void write(List<AttemptRecord> batch) {
+    long started = System.nanoTime();
     List<Deliveries.Failing> streaks = deliveries.record(batch).block(Duration.ofSeconds(30));
+    if (log.isDebugEnabled()) {
+      log.debug("recorded {} attempts in {} ms", batch.size(), (System.nanoTime() - started) / 1_000_000);
+    }
     Instant now = clock.instant();
     Set<UUID> gone = new LinkedHashSet<>();
     for (AttemptRecord a : batch) {

@@ -57,6 +57,8 @@ final class EndpointLanes {
     private final ArrayDeque<ClaimedDelivery> waiting = new ArrayDeque<>();
     private int running;
     private boolean retired;
+    /** Room was asked for since the last delivery came in: ask once per refill, not per request. */
+    private boolean askedForMore;
 
     Lane(UUID endpointId) {
       this.endpointId = endpointId;
@@ -73,6 +75,7 @@ final class EndpointLanes {
           return false;
         }
         waiting.add(delivery);
+        askedForMore = false;
         start = startable();
       }
       start(start);
@@ -101,7 +104,10 @@ final class EndpointLanes {
         running--;
         start = startable();
         int load = running + waiting.size();
-        room = load <= capacity / 2;
+        room = load <= capacity / 2 && !askedForMore;
+        if (room) {
+          askedForMore = true;
+        }
         if (load == 0) {
           retired = true;
           lanes.remove(endpointId, this);

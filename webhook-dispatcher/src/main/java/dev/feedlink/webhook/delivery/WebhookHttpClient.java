@@ -87,14 +87,14 @@ public final class WebhookHttpClient implements AutoCloseable {
         Mono.defer(() -> {
           refuseLiteralTarget(url);
           return client
-              .headers(h -> {
-                headers.forEach(h::set);
-                h.set("User-Agent", USER_AGENT);
-                h.set("Content-Type", "application/json");
-              })
               .post()
               .uri(url)
-              .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
+              .send((request, out) -> {
+                // Set on the request, not with client.headers(...), which copies the client per call.
+                headers.forEach(request::header);
+                request.header("User-Agent", USER_AGENT).header("Content-Type", "application/json");
+                return out.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)));
+              })
               .response((response, content) -> readCapped(content).map(excerpt -> outcome(response, excerpt)))
               .next();
         });

@@ -6,6 +6,8 @@ import dev.feedlink.webhook.message.domain.NewMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import reactor.core.publisher.Mono;
 
@@ -16,6 +18,8 @@ import reactor.core.publisher.Mono;
  * stored; the ones after it are redelivered.
  */
 final class EventIngestion implements BatchEventHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(EventIngestion.class);
 
   private final EventMessages messages;
   private final MessageIngest ingest;
@@ -39,6 +43,14 @@ final class EventIngestion implements BatchEventHandler {
             .then(Mono.error(new BatchListenerFailedException(envelope.where() + ": " + e.getMessage(), e, failed)));
       }
     }
-    return ingest.ingest(made).then();
+    long started = System.nanoTime();
+    return ingest.ingest(made)
+        .doOnNext(created -> {
+          if (log.isDebugEnabled()) {
+            log.debug("ingested {} events as {} messages, {} deliveries, in {} ms", batch.size(), made.size(), created,
+                (System.nanoTime() - started) / 1_000_000);
+          }
+        })
+        .then();
   }
 }

@@ -36,6 +36,11 @@ class MessageConfiguration {
     return new EventMessages(clock, properties.inlineMaxBytes().toBytes(), properties.publicBaseUrl());
   }
 
+  @Bean
+  RetentionSweep retentionSweep(DatabaseClient db, Clock clock, WebhookProperties properties) {
+    return new RetentionSweep(db, clock, properties.retention());
+  }
+
   /** One consumer group for the three topics webhooks are made from. */
   @Bean
   EventSubscription webhookEvents(EventMessages messages, MessageIngest ingest) {
