@@ -59,6 +59,7 @@ CREATE TABLE delivery (
     endpoint_id      UUID        NOT NULL REFERENCES endpoint (endpoint_id),
     connection_id    TEXT,
     sequence         BIGINT,               -- per endpoint and connection: 1, 2, 3, ...
+    ordered          BOOLEAN     NOT NULL DEFAULT FALSE, -- the endpoint's ordering, copied
     state            TEXT        NOT NULL, -- pending, delivered, failed, cancelled
     failure_reason   TEXT,                 -- exhausted, endpoint_disabled, endpoint_gone
     round            INT         NOT NULL DEFAULT 1,
@@ -72,7 +73,8 @@ CREATE TABLE delivery (
     finished_at      TIMESTAMPTZ
 );
 CREATE INDEX delivery_due ON delivery (endpoint_id, next_attempt_at) WHERE state = 'pending';
-CREATE INDEX delivery_connection_pending ON delivery (endpoint_id, connection_id, sequence) WHERE state = 'pending';
+-- Only ordered endpoints need to find a connection's earlier pending deliveries.
+CREATE INDEX delivery_ordered_pending ON delivery (endpoint_id, connection_id, sequence) WHERE state = 'pending' AND ordered;
 CREATE INDEX delivery_message ON delivery (message_pk);
 CREATE INDEX delivery_failed ON delivery (endpoint_id, finished_at) WHERE state = 'failed';
 

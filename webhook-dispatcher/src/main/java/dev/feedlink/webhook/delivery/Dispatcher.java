@@ -8,6 +8,7 @@ import dev.feedlink.webhook.delivery.domain.NextStep;
 import dev.feedlink.webhook.delivery.domain.WebhookBody;
 import dev.feedlink.webhook.delivery.domain.WebhookSignature;
 import dev.feedlink.webhook.endpoint.domain.DisableReason;
+import dev.feedlink.webhook.message.DeliveryPrefetch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ import reactor.core.publisher.Mono;
  * repeats. Nothing lives only in memory: a delivery claimed here and not recorded when the process
  * dies is due again once its reservation lapses.
  */
-public final class Dispatcher implements SmartLifecycle {
+public final class Dispatcher implements SmartLifecycle, DeliveryPrefetch {
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
   private static final Duration ERROR_BACKOFF = Duration.ofSeconds(1);
@@ -139,6 +140,31 @@ public final class Dispatcher implements SmartLifecycle {
     }
     claimed.forEach(lanes::submit);
     return claimed.size();
+  }
+
+  // --- deliveries handed over by ingestion, already leased to this instance -------------------
+
+  @Override
+  public int reserve(UUID endpointId, int wanted) {
+    return running ? lanes.reserve(endpointId, wanted) : 0;
+  }
+
+  @Override
+  public void release(UUID endpointId, int count) {
+    lanes.release(endpointId, count);
+  }
+
+  @Override
+  public void accept(List<CreatedDelivery> created) {
+    for (CreatedDelivery c : created) {
+      lanes.submitReserved(new ClaimedDelivery(c.deliveryId(), 1, 0, "event", c.endpointId(), c.url(), c.secretVersion(),
+          c.messageId(), c.eventType(), c.connectionId(), c.sequence(), c.messageCreatedAt(), c.payload()));
+    }
+  }
+
+  @Override
+  public Duration lease() {
+    return properties.claimLease();
   }
 
   // --- the stages of one attempt ---------------------------------------------------------------

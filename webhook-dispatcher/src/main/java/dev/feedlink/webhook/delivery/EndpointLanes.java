@@ -40,6 +40,28 @@ final class EndpointLanes {
     }
   }
 
+  /** Reserves room for up to {@code wanted} deliveries about to be created; emits how many. */
+  int reserve(UUID endpointId, int wanted) {
+    while (true) {
+      int granted = lanes.computeIfAbsent(endpointId, Lane::new).reserve(wanted);
+      if (granted >= 0) {
+        return granted;
+      }
+    }
+  }
+
+  void release(UUID endpointId, int count) {
+    Lane lane = lanes.get(endpointId);
+    if (lane != null) {
+      lane.release(count);
+    }
+  }
+
+  /** A delivery for which room was reserved (a reserved lane never retires). */
+  void submitReserved(ClaimedDelivery delivery) {
+    lanes.get(delivery.endpointId()).offerReserved(delivery);
+  }
+
   /** Room left of every endpoint that has deliveries in this instance (others have all of it). */
   Map<UUID, Integer> roomLeft() {
     Map<UUID, Integer> room = new HashMap<>();
@@ -56,6 +78,7 @@ final class EndpointLanes {
     private final UUID endpointId;
     private final ArrayDeque<ClaimedDelivery> waiting = new ArrayDeque<>();
     private int running;
+    private int reserved;
     private boolean retired;
     /** Room was asked for since the last delivery came in: ask once per refill, not per request. */
     private boolean askedForMore;
@@ -65,7 +88,42 @@ final class EndpointLanes {
     }
 
     synchronized int load() {
-      return running + waiting.size();
+      return running + waiting.size() + reserved;
+    }
+
+    /** Emits how many were reserved, or -1 when the lane has retired. */
+    synchronized int reserve(int wanted) {
+      if (retired) {
+        return -1;
+      }
+      int granted = Math.max(0, Math.min(wanted, capacity - load()));
+      reserved += granted;
+      return granted;
+    }
+
+    void release(int count) {
+      synchronized (this) {
+        reserved -= count;
+        retireIfIdle();
+      }
+    }
+
+    void offerReserved(ClaimedDelivery delivery) {
+      List<ClaimedDelivery> start;
+      synchronized (this) {
+        reserved--;
+        waiting.add(delivery);
+        askedForMore = false;
+        start = startable();
+      }
+      start(start);
+    }
+
+    private void retireIfIdle() {
+      if (running + waiting.size() + reserved == 0) {
+        retired = true;
+        lanes.remove(endpointId, this);
+      }
     }
 
     boolean offer(ClaimedDelivery delivery) {
@@ -103,15 +161,12 @@ final class EndpointLanes {
       synchronized (this) {
         running--;
         start = startable();
-        int load = running + waiting.size();
+        int load = running + waiting.size() + reserved;
         room = load <= capacity / 2 && !askedForMore;
         if (room) {
           askedForMore = true;
         }
-        if (load == 0) {
-          retired = true;
-          lanes.remove(endpointId, this);
-        }
+        retireIfIdle();
       }
       start(start);
       if (room) {

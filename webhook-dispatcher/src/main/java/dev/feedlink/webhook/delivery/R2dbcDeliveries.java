@@ -31,7 +31,7 @@ final class R2dbcDeliveries implements Deliveries {
           + "    WHERE d.endpoint_id = e.endpoint_id AND d.state = 'pending' AND d.next_attempt_at <= :now"
           + "      AND (NOT e.ordered OR d.connection_id IS NULL OR NOT EXISTS ("
           + "        SELECT 1 FROM delivery p WHERE p.endpoint_id = d.endpoint_id AND p.connection_id = d.connection_id"
-          + "          AND p.state = 'pending' AND p.sequence < d.sequence))"
+          + "          AND p.state = 'pending' AND p.ordered AND p.sequence < d.sequence))"
           + "    ORDER BY d.next_attempt_at, d.delivery_id"
           + "    LIMIT COALESCE(r.slots, :capacity)"
           + "    FOR UPDATE OF d SKIP LOCKED"
@@ -98,7 +98,6 @@ final class R2dbcDeliveries implements Deliveries {
     String[] ats = new String[n];
     Integer[] codes = new Integer[n];
     String[] outcomes = new String[n];
-    String[] details = new String[n];
     String[] errors = new String[n];
     String[] excerpts = new String[n];
     Long[] latencies = new Long[n];
@@ -114,7 +113,6 @@ final class R2dbcDeliveries implements Deliveries {
       ats[i] = a.attemptedAt().toString();
       codes[i] = a.outcome().statusCode();
       outcomes[i] = a.outcome().name();
-      details[i] = a.outcome().detail();
       boolean responded = a.outcome().statusCode() != null;
       excerpts[i] = responded ? a.outcome().detail() : null;
       errors[i] = responded ? (a.outcome() instanceof AttemptOutcome.Delivered ? null : "HTTP " + a.outcome().statusCode()) : a.outcome().detail();
@@ -150,33 +148,20 @@ final class R2dbcDeliveries implements Deliveries {
         firstFailure = firstFailure == null || a.attemptedAt().isBefore(firstFailure) ? a.attemptedAt() : firstFailure;
       }
     }
-    Mono<Void> insertAttempts =
-        db.sql("INSERT INTO attempt (delivery_id, attempted_at, outcome, status_code, latency_ms, response_excerpt, error,"
-                + " trigger, next_attempt_at)"
-                + " SELECT id, at, outcome, code, latency, excerpt, error, trigger, next FROM unnest(:ids::bigint[],"
-                + " :ats::timestamptz[], :outcomes::text[], :codes::int[], :latencies::bigint[], :excerpts::text[],"
-                + " :errors::text[], :triggers::text[], :nexts::timestamptz[])"
-                + " AS u(id, at, outcome, code, latency, excerpt, error, trigger, next)")
-            .bind("ids", ids)
-            .bind("ats", ats)
-            .bind("outcomes", outcomes)
-            .bind("codes", codes)
-            .bind("latencies", latencies)
-            .bind("excerpts", excerpts)
-            .bind("errors", errors)
-            .bind("triggers", triggers)
-            .bind("nexts", nexts)
-            .then();
-    // A late result of an older round (the delivery was replayed meanwhile) changes nothing; a
-    // success always counts, even if the endpoint was disabled while the request was out.
-    Mono<Void> moveOn =
-        db.sql("UPDATE delivery d SET state = u.state, failure_reason = u.reason, attempts = u.attempts,"
+    // One statement: the attempts and the deliveries' new state. A late result of an older round
+    // (the delivery was replayed meanwhile) moves nothing; a success always counts, even if the
+    // endpoint was disabled while the request was out.
+    Mono<Void> recordAll =
+        db.sql("WITH u AS (SELECT * FROM unnest(:ids::bigint[], :rounds::int[], :states::text[], :reasons::text[],"
+                + " :counts::int[], :nexts::timestamptz[], :ats::timestamptz[], :codes::int[], :outcomes::text[],"
+                + " :latencies::bigint[], :excerpts::text[], :errors::text[], :triggers::text[], :finished::timestamptz[])"
+                + " AS u(id, round, state, reason, attempts, next, at, code, outcome, latency, excerpt, error, trigger, finished)),"
+                + " moved AS (UPDATE delivery d SET state = u.state, failure_reason = u.reason, attempts = u.attempts,"
                 + " next_attempt_at = u.next, last_attempt_at = u.at, last_status_code = u.code, last_error = u.error,"
-                + " finished_at = u.finished"
-                + " FROM unnest(:ids::bigint[], :rounds::int[], :states::text[], :reasons::text[], :counts::int[],"
-                + " :nexts::timestamptz[], :ats::timestamptz[], :codes::int[], :errors::text[], :finished::timestamptz[])"
-                + " AS u(id, round, state, reason, attempts, next, at, code, error, finished)"
-                + " WHERE d.delivery_id = u.id AND d.round = u.round AND (d.state = 'pending' OR u.state = 'delivered')")
+                + " finished_at = u.finished FROM u"
+                + " WHERE d.delivery_id = u.id AND d.round = u.round AND (d.state = 'pending' OR u.state = 'delivered'))"
+                + " INSERT INTO attempt (delivery_id, attempted_at, outcome, status_code, latency_ms, response_excerpt, error,"
+                + " trigger, next_attempt_at) SELECT id, at, outcome, code, latency, excerpt, error, trigger, next FROM u")
             .bind("ids", ids)
             .bind("rounds", rounds)
             .bind("states", states)
@@ -185,7 +170,11 @@ final class R2dbcDeliveries implements Deliveries {
             .bind("nexts", nexts)
             .bind("ats", ats)
             .bind("codes", codes)
+            .bind("outcomes", outcomes)
+            .bind("latencies", latencies)
+            .bind("excerpts", excerpts)
             .bind("errors", errors)
+            .bind("triggers", triggers)
             .bind("finished", finished)
             .then();
     Mono<Void> recovered =
@@ -204,7 +193,7 @@ final class R2dbcDeliveries implements Deliveries {
                 .map(row -> new Failing(row.get("endpoint_id", UUID.class), row.get("failing_since", OffsetDateTime.class).toInstant()))
                 .all()
                 .collectList();
-    return tx.transactional(insertAttempts.then(moveOn).then(recovered).then(streaks));
+    return tx.transactional(recordAll.then(recovered).then(streaks));
   }
 
   private static OffsetDateTime time(Instant instant) {

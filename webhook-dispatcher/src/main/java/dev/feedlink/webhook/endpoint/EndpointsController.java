@@ -115,7 +115,7 @@ class EndpointsController {
               SigningSecret secret = secrets.generate();
               Endpoint endpoint =
                   new Endpoint(id, appId, checked.toString(), description, types, Boolean.TRUE.equals(request.ordered()),
-                      EndpointStatus.ENABLED, null, null, null, now, now);
+                      EndpointStatus.ENABLED, null, null, null, now, now, 1);
               return endpoints
                   .create(endpoint, secrets.seal(id, secret))
                   .map(e -> new CreatedEndpoint(e.endpointId(), e.url(), e.description(),
@@ -153,7 +153,7 @@ class EndpointsController {
                           types == null ? current.eventTypes() : types,
                           request.ordered() == null ? current.ordered() : request.ordered(),
                           current.status(), current.disabledReason(), current.disabledAt(), current.failingSince(),
-                          current.createdAt(), now);
+                          current.createdAt(), now, current.secretVersion());
                   return endpoints.update(changed).flatMap(saved -> applyStatus(appId, saved, status, now));
                 }))
         .map(EndpointView::of);

@@ -28,7 +28,7 @@ final class R2dbcEndpoints implements Endpoints {
 
   private static final String COLUMNS =
       "endpoint_id, app_id, url, description, event_types, ordered, status, disabled_reason, disabled_at,"
-          + " failing_since, created_at, updated_at";
+          + " failing_since, created_at, updated_at, secret_version";
 
   private final DatabaseClient db;
   private final TransactionalOperator tx;
@@ -41,7 +41,7 @@ final class R2dbcEndpoints implements Endpoints {
   @Override
   public Mono<Endpoint> create(Endpoint e, Sealed secret) {
     Mono<Endpoint> insert =
-        db.sql("INSERT INTO endpoint (" + COLUMNS + ", secret_version) VALUES (:id, :app, :url, :description,"
+        db.sql("INSERT INTO endpoint (" + COLUMNS + ") VALUES (:id, :app, :url, :description,"
                 + " :types, :ordered, :status, NULL, NULL, NULL, :at, :at, 1)")
             .bind("id", e.endpointId())
             .bind("app", e.appId())
@@ -108,6 +108,16 @@ final class R2dbcEndpoints implements Endpoints {
 
   @Override
   public Mono<Endpoint> update(Endpoint e) {
+    // Pending deliveries follow the endpoint's ordering from now on.
+    Mono<Void> reorder =
+        db.sql("UPDATE delivery SET ordered = :ordered WHERE endpoint_id = :id AND state = 'pending' AND ordered <> :ordered")
+            .bind("ordered", e.ordered())
+            .bind("id", e.endpointId())
+            .then();
+    return tx.transactional(updateRow(e).flatMap(saved -> reorder.thenReturn(saved)));
+  }
+
+  private Mono<Endpoint> updateRow(Endpoint e) {
     return db.sql("UPDATE endpoint SET url = :url, description = :description, event_types = :types, ordered = :ordered,"
             + " updated_at = :at WHERE endpoint_id = :id AND app_id = :app AND status <> 'deleted' RETURNING " + COLUMNS)
         .bind("id", e.endpointId())
@@ -232,7 +242,8 @@ final class R2dbcEndpoints implements Endpoints {
         instant(row, "disabled_at"),
         instant(row, "failing_since"),
         instant(row, "created_at"),
-        instant(row, "updated_at"));
+        instant(row, "updated_at"),
+        row.get("secret_version", Integer.class));
   }
 
   private static String prefixed(String prefix) {

@@ -7,6 +7,7 @@ import dev.feedlink.webhook.delivery.DeliverySignal;
 import dev.feedlink.webhook.endpoint.Endpoints;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -22,8 +23,10 @@ class MessageConfiguration {
 
   @Bean
   MessageIngest messageIngest(
-      Endpoints endpoints, MessageStore store, TransactionalOperator tx, Clock clock, DeliverySignal signal) {
-    return new MessageIngest(endpoints, store, tx, clock, signal::signal);
+      Endpoints endpoints, MessageStore store, TransactionalOperator tx, Clock clock, DeliverySignal signal,
+      ObjectProvider<DeliveryPrefetch> prefetch) {
+    return new MessageIngest(endpoints, store, tx, clock, signal::signal,
+        () -> prefetch.getIfAvailable(() -> DeliveryPrefetch.NONE));
   }
 
   @Bean

@@ -26,7 +26,7 @@ final class R2dbcMessageStore implements MessageStore {
   }
 
   @Override
-  public Mono<SortedMap<Integer, Long>> insertNew(List<NewMessage> messages) {
+  public Mono<SortedMap<Integer, StoredMessage>> insertNew(List<NewMessage> messages) {
     int n = messages.size();
     String[] ids = new String[n];
     String[] apps = new String[n];
@@ -58,10 +58,13 @@ final class R2dbcMessageStore implements MessageStore {
         .bind("connections", connections)
         .bind("payloads", payloads)
         .bind("times", times)
-        .map(row -> Map.entry(indexOf.get(row.get("message_id", String.class)), row.get("id", Long.class)))
+        .map(row -> {
+          String messageId = row.get("message_id", String.class);
+          return Map.entry(indexOf.get(messageId), new StoredMessage(row.get("id", Long.class), messageId));
+        })
         .all()
-        .collect(TreeMap<Integer, Long>::new, (map, e) -> map.put(e.getKey(), e.getValue()))
-        .map(map -> (SortedMap<Integer, Long>) map);
+        .collect(TreeMap<Integer, StoredMessage>::new, (map, e) -> map.put(e.getKey(), e.getValue()))
+        .map(map -> (SortedMap<Integer, StoredMessage>) map);
   }
 
   @Override
@@ -95,34 +98,44 @@ final class R2dbcMessageStore implements MessageStore {
   }
 
   @Override
-  public Mono<Void> insertDeliveries(List<FanOut.PlannedDelivery> deliveries, List<Long> messageKeys, Instant now) {
+  public Mono<Map<DeliveryKey, Long>> insertDeliveries(List<NewDelivery> deliveries, Instant now) {
     int n = deliveries.size();
     Long[] messages = new Long[n];
     String[] endpoints = new String[n];
     String[] connections = new String[n];
     Long[] sequences = new Long[n];
     String[] states = new String[n];
+    Boolean[] ordered = new Boolean[n];
+    String[] due = new String[n];
     for (int i = 0; i < n; i++) {
-      FanOut.PlannedDelivery d = deliveries.get(i);
-      messages[i] = messageKeys.get(d.messageIndex());
+      NewDelivery d = deliveries.get(i);
+      messages[i] = d.messageKey();
       endpoints[i] = d.endpointId().toString();
       connections[i] = d.connectionId();
       sequences[i] = d.sequence();
       states[i] = d.pending() ? "pending" : "failed";
+      ordered[i] = d.ordered();
+      due[i] = d.pending() ? d.nextAttemptAt().toString() : null;
     }
-    return db.sql("INSERT INTO delivery (message_pk, endpoint_id, connection_id, sequence, state, failure_reason,"
+    return db.sql("INSERT INTO delivery (message_pk, endpoint_id, connection_id, sequence, ordered, state, failure_reason,"
             + " next_attempt_at, last_error, created_at, finished_at)"
-            + " SELECT m, e, c, s, st, CASE WHEN st = 'failed' THEN 'endpoint_disabled' END,"
-            + " CASE WHEN st = 'pending' THEN :now END, CASE WHEN st = 'failed' THEN 'endpoint disabled' END,"
+            + " SELECT m, e, c, s, o, st, CASE WHEN st = 'failed' THEN 'endpoint_disabled' END,"
+            + " due, CASE WHEN st = 'failed' THEN 'endpoint disabled' END,"
             + " :now, CASE WHEN st = 'failed' THEN :now END"
-            + " FROM unnest(:messages::bigint[], :endpoints::uuid[], :connections::text[], :sequences::bigint[], :states::text[])"
-            + " AS u(m, e, c, s, st)")
+            + " FROM unnest(:messages::bigint[], :endpoints::uuid[], :connections::text[], :sequences::bigint[],"
+            + " :ordered::boolean[], :states::text[], :due::timestamptz[]) AS u(m, e, c, s, o, st, due)"
+            + " RETURNING delivery_id, message_pk, endpoint_id")
         .bind("messages", messages)
         .bind("endpoints", endpoints)
         .bind("connections", connections)
         .bind("sequences", sequences)
+        .bind("ordered", ordered)
         .bind("states", states)
+        .bind("due", due)
         .bind("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
-        .then();
+        .map(row -> Map.entry(new DeliveryKey(row.get("message_pk", Long.class), row.get("endpoint_id", UUID.class)),
+            row.get("delivery_id", Long.class)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
   }
 }

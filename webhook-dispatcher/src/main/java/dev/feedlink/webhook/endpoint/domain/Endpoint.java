@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param ordered deliver one connection's messages one at a time, in sequence order
  * @param disabledReason why it is disabled, or null
  * @param failingSince first failed attempt since the last success, or null while healthy
+ * @param secretVersion the newest signing secret's version (every rotation adds one)
  */
 public record Endpoint(
     UUID endpointId,
@@ -24,7 +25,8 @@ public record Endpoint(
     Instant disabledAt,
     Instant failingSince,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    int secretVersion) {
 
   public Endpoint {
     eventTypes = Set.copyOf(eventTypes);

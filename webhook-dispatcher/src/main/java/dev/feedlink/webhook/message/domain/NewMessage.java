@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param eventId the event it came from; with the type, makes ingestion idempotent
  * @param connectionId the connection it is about, or null (e.g. endpoint.disabled)
  * @param payloadJson the body's own fields, as a JSON object (the envelope is added per delivery)
+ * @param createdAt kept to the millisecond, as stored, so every attempt carries the same body
  */
 public record NewMessage(
     String eventId, String appId, EventType type, String connectionId, String payloadJson, Instant createdAt) {
@@ -17,5 +18,6 @@ public record NewMessage(
     if (type.aboutAConnection() && connectionId == null) {
       throw new IllegalArgumentException(type.wireName() + " messages are about a connection");
     }
+    createdAt = createdAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 }

@@ -24,7 +24,7 @@ class FanOutTest {
 
   Endpoint endpoint(UUID id, String app, Set<EventType> types, EndpointStatus status) {
     return new Endpoint(id, app, "https://x.example/", null, types, false, status,
-        status == EndpointStatus.DISABLED ? DisableReason.MANUAL : null, null, null, AT, AT);
+        status == EndpointStatus.DISABLED ? DisableReason.MANUAL : null, null, null, AT, AT, 1);
   }
 
   NewMessage message(String app, EventType type, String connection) {
