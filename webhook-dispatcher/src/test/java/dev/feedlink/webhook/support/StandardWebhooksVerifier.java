@@ -44,18 +44,18 @@ public final class StandardWebhooksVerifier {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      expected = mac.doFinal((id + "." + timestamp + "." + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+      mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+      expected = mac.doFinal(body); // the raw body as received, never re-serialized
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    for (String candidate : signatures.split(" ")) {
-      int comma = candidate.indexOf(',');
-      if (comma < 0 || !candidate.substring(0, comma).equals("v1")) {
+    for (String candidate : signatures.split(" ")) { // several while a secret is being rotated
+      if (!candidate.startsWith("v1,")) {
         continue;
       }
       byte[] presented;
       try {
-        presented = Base64.getDecoder().decode(candidate.substring(comma + 1));
+        presented = Base64.getDecoder().decode(candidate.substring(3));
       } catch (IllegalArgumentException e) {
         continue;
       }
