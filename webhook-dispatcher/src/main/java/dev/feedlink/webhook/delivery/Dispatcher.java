@@ -225,18 +225,28 @@ public final class Dispatcher implements SmartLifecycle, DeliveryPrefetch {
         gone.add(a.delivery().endpointId());
       }
     }
+    // The batch is stored: from here on a failure must not make the recorder write it again.
     for (UUID endpoint : gone) {
-      disabling.disable(endpoint, DisableReason.GONE).block(Duration.ofSeconds(30));
+      disable(endpoint, DisableReason.GONE);
     }
     if (streaks != null) {
       for (Deliveries.Failing f : streaks) {
         if (!gone.contains(f.endpointId()) && failing.shouldDisable(f.failingSince(), now)) {
-          disabling.disable(f.endpointId(), DisableReason.FAILING).block(Duration.ofSeconds(30));
+          disable(f.endpointId(), DisableReason.FAILING);
         }
       }
     }
     // Recorded deliveries may unblock the next message of an ordered connection.
     signal.signal();
+  }
+
+  /** Disables an endpoint; if that fails, its next failed attempt (or 410) tries again. */
+  private void disable(UUID endpointId, DisableReason reason) {
+    try {
+      disabling.disable(endpointId, reason).block(Duration.ofSeconds(30));
+    } catch (RuntimeException e) {
+      log.warn("could not disable webhook endpoint {} ({}): {}", endpointId, reason.wireName(), e.toString());
+    }
   }
 
   // --- lifecycle -------------------------------------------------------------------------------

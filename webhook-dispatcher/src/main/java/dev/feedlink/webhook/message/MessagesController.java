@@ -1,5 +1,6 @@
 package dev.feedlink.webhook.message;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.feedlink.platform.web.ApiProblem;
 import dev.feedlink.platform.web.CallerApp;
@@ -48,7 +49,7 @@ class MessagesController {
 
   record MessageView(
       String messageId, String eventType, String connectionId, Instant createdAt, String status,
-      List<DeliveryView> deliveries, @JsonRawValue String payload) {
+      List<DeliveryView> deliveries, @JsonRawValue @JsonInclude(JsonInclude.Include.NON_NULL) String payload) {
 
     static MessageView of(MessageLog.Message m) {
       List<String> states = m.deliveries().stream().map(MessageLog.Delivery::state).toList();
