@@ -1,10 +1,9 @@
 package dev.feedlink.webhook.delivery;
 
+import dev.feedlink.webhook.SqlTime;
 import dev.feedlink.webhook.delivery.domain.AttemptOutcome;
 import dev.feedlink.webhook.delivery.domain.NextStep;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +63,8 @@ final class R2dbcDeliveries implements Deliveries {
     return db.sql(CLAIM)
         .bind("roomIds", ids)
         .bind("roomLeft", slots)
-        .bind("now", time(now))
-        .bind("lease", time(leaseUntil))
+        .bind("now", SqlTime.of(now))
+        .bind("lease", SqlTime.of(leaseUntil))
         .bind("capacity", capacity)
         .bind("limit", limit)
         .map(row -> new ClaimedDelivery(
@@ -80,7 +79,7 @@ final class R2dbcDeliveries implements Deliveries {
             row.get("event_type", String.class),
             row.get("connection_id", String.class),
             row.get("sequence", Long.class),
-            row.get("created_at", OffsetDateTime.class).toInstant(),
+            SqlTime.read(row, "created_at"),
             row.get("payload", String.class)))
         .all()
         .collectList();
@@ -188,15 +187,12 @@ final class R2dbcDeliveries implements Deliveries {
             ? Mono.just(List.of())
             : db.sql("UPDATE endpoint SET failing_since = COALESCE(failing_since, :first) WHERE endpoint_id = ANY(:ids::uuid[])"
                     + " AND status = 'enabled' RETURNING endpoint_id, failing_since")
-                .bind("first", time(firstFailure))
+                .bind("first", SqlTime.of(firstFailure))
                 .bind("ids", failing.toArray(String[]::new))
-                .map(row -> new Failing(row.get("endpoint_id", UUID.class), row.get("failing_since", OffsetDateTime.class).toInstant()))
+                .map(row -> new Failing(row.get("endpoint_id", UUID.class), SqlTime.read(row, "failing_since")))
                 .all()
                 .collectList();
     return tx.transactional(recordAll.then(recovered).then(streaks));
   }
 
-  private static OffsetDateTime time(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

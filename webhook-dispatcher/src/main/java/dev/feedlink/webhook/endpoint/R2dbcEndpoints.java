@@ -1,5 +1,6 @@
 package dev.feedlink.webhook.endpoint;
 
+import dev.feedlink.webhook.SqlTime;
 import dev.feedlink.platform.crypto.Sealed;
 import dev.feedlink.webhook.endpoint.domain.DisableReason;
 import dev.feedlink.webhook.endpoint.domain.Endpoint;
@@ -8,8 +9,6 @@ import dev.feedlink.webhook.endpoint.domain.EventType;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ final class R2dbcEndpoints implements Endpoints {
             .bind("types", typeNames(e.eventTypes()))
             .bind("ordered", e.ordered())
             .bind("status", e.status().wireName())
-            .bind("at", time(e.createdAt()))
+            .bind("at", SqlTime.of(e.createdAt()))
             .then()
             .then(insertSecret(e.endpointId(), 1, secret, e.createdAt()))
             .thenReturn(e);
@@ -65,7 +64,7 @@ final class R2dbcEndpoints implements Endpoints {
         .bind("keyId", secret.keyId())
         .bind("nonce", secret.nonce())
         .bind("ciphertext", secret.ciphertext())
-        .bind("at", time(at))
+        .bind("at", SqlTime.of(at))
         .then();
   }
 
@@ -126,7 +125,7 @@ final class R2dbcEndpoints implements Endpoints {
         .bind("description", nullable(e.description()))
         .bind("types", typeNames(e.eventTypes()))
         .bind("ordered", e.ordered())
-        .bind("at", time(e.updatedAt()))
+        .bind("at", SqlTime.of(e.updatedAt()))
         .map(R2dbcEndpoints::endpoint)
         .one();
   }
@@ -140,7 +139,7 @@ final class R2dbcEndpoints implements Endpoints {
                 + " AND e.status = 'enabled' RETURNING " + prefixed("was."))
             .bind("id", endpointId)
             .bind("reason", reason.wireName())
-            .bind("now", time(now))
+            .bind("now", SqlTime.of(now))
             .map(R2dbcEndpoints::endpoint)
             .one()
             .flatMap(
@@ -149,7 +148,7 @@ final class R2dbcEndpoints implements Endpoints {
                             + " finished_at = :now, last_error = COALESCE(last_error, 'endpoint disabled')"
                             + " WHERE endpoint_id = :id AND state = 'pending'")
                         .bind("failure", failure)
-                        .bind("now", time(now))
+                        .bind("now", SqlTime.of(now))
                         .bind("id", endpointId)
                         .then()
                         .thenReturn(before));
@@ -162,7 +161,7 @@ final class R2dbcEndpoints implements Endpoints {
             + " updated_at = :now WHERE endpoint_id = :id AND app_id = :app AND status <> 'deleted' RETURNING " + COLUMNS)
         .bind("id", endpointId)
         .bind("app", appId)
-        .bind("now", time(now))
+        .bind("now", SqlTime.of(now))
         .map(R2dbcEndpoints::endpoint)
         .one();
   }
@@ -174,7 +173,7 @@ final class R2dbcEndpoints implements Endpoints {
                 + " AND status <> 'deleted'")
             .bind("id", endpointId)
             .bind("app", appId)
-            .bind("now", time(now))
+            .bind("now", SqlTime.of(now))
             .fetch()
             .rowsUpdated()
             .flatMap(
@@ -182,7 +181,7 @@ final class R2dbcEndpoints implements Endpoints {
                     ? Mono.just(false)
                     : db.sql("UPDATE delivery SET state = 'cancelled', next_attempt_at = NULL, finished_at = :now"
                             + " WHERE endpoint_id = :id AND state = 'pending'")
-                        .bind("now", time(now))
+                        .bind("now", SqlTime.of(now))
                         .bind("id", endpointId)
                         .then()
                         .thenReturn(true));
@@ -195,15 +194,15 @@ final class R2dbcEndpoints implements Endpoints {
         db.sql("UPDATE endpoint SET secret_version = secret_version + 1, updated_at = :now WHERE endpoint_id = :id"
                 + " RETURNING secret_version")
             .bind("id", endpointId)
-            .bind("now", time(now))
+            .bind("now", SqlTime.of(now))
             .map(row -> row.get(0, Integer.class))
             .one()
             .flatMap(
                 version ->
                     db.sql("UPDATE endpoint_secret SET expires_at = LEAST(COALESCE(expires_at, :expire), :expire)"
                             + " WHERE endpoint_id = :id AND (expires_at IS NULL OR expires_at > :now)")
-                        .bind("expire", time(previousExpireAt))
-                        .bind("now", time(now))
+                        .bind("expire", SqlTime.of(previousExpireAt))
+                        .bind("now", SqlTime.of(now))
                         .bind("id", endpointId)
                         .then()
                         .then(insertSecret(endpointId, version, secret, now))
@@ -216,13 +215,13 @@ final class R2dbcEndpoints implements Endpoints {
     return db.sql("SELECT version, key_id, nonce, ciphertext, expires_at FROM endpoint_secret WHERE endpoint_id = :id"
             + " AND (expires_at IS NULL OR expires_at > :now) ORDER BY version DESC")
         .bind("id", endpointId)
-        .bind("now", time(now))
+        .bind("now", SqlTime.of(now))
         .map(
             row ->
                 new StoredSecret(
                     row.get("version", Integer.class),
                     new Sealed(row.get("key_id", String.class), bytes(row.get("nonce")), bytes(row.get("ciphertext"))),
-                    instant(row, "expires_at")))
+                    SqlTime.read(row, "expires_at")))
         .all()
         .collectList();
   }
@@ -239,10 +238,10 @@ final class R2dbcEndpoints implements Endpoints {
         Boolean.TRUE.equals(row.get("ordered", Boolean.class)),
         EndpointStatus.fromWire(row.get("status", String.class)),
         reason == null ? null : DisableReason.fromWire(reason),
-        instant(row, "disabled_at"),
-        instant(row, "failing_since"),
-        instant(row, "created_at"),
-        instant(row, "updated_at"),
+        SqlTime.read(row, "disabled_at"),
+        SqlTime.read(row, "failing_since"),
+        SqlTime.read(row, "created_at"),
+        SqlTime.read(row, "updated_at"),
         row.get("secret_version", Integer.class));
   }
 
@@ -260,14 +259,7 @@ final class R2dbcEndpoints implements Endpoints {
     return Parameter.fromOrEmpty(value, String.class);
   }
 
-  static Instant instant(Readable row, String column) {
-    OffsetDateTime value = row.get(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
 
-  static OffsetDateTime time(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 
   private static byte[] bytes(Object value) {
     if (value instanceof byte[] b) {

@@ -1,9 +1,9 @@
 package dev.feedlink.webhook.message;
 
+import dev.feedlink.webhook.SqlTime;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +46,12 @@ final class R2dbcMessageLog implements MessageLog {
         .bind("app", appId)
         .bind("type", Parameter.fromOrEmpty(filter.eventType(), String.class))
         .bind("connection", Parameter.fromOrEmpty(filter.connectionId(), String.class))
-        .bind("since", Parameter.fromOrEmpty(filter.since() == null ? null : time(filter.since()), OffsetDateTime.class))
+        .bind("since", Parameter.fromOrEmpty(filter.since() == null ? null : SqlTime.of(filter.since()), OffsetDateTime.class))
         .bind("before", Parameter.fromOrEmpty(filter.before(), Long.class))
         .bind("state", Parameter.fromOrEmpty(filter.state(), String.class))
         .bind("limit", filter.limit())
         .map(row -> new Message(row.get("id", Long.class), row.get("message_id", String.class), row.get("event_type", String.class),
-            row.get("connection_id", String.class), instant(row, "created_at"), null, List.of()))
+            row.get("connection_id", String.class), SqlTime.read(row, "created_at"), null, List.of()))
         .all()
         .collectList()
         .flatMap(this::withDeliveries);
@@ -84,7 +84,7 @@ final class R2dbcMessageLog implements MessageLog {
         .bind("app", appId)
         .bind("id", messageId)
         .map(row -> new Message(row.get("id", Long.class), row.get("message_id", String.class), row.get("event_type", String.class),
-            row.get("connection_id", String.class), instant(row, "created_at"), row.get("payload", String.class), List.of()))
+            row.get("connection_id", String.class), SqlTime.read(row, "created_at"), row.get("payload", String.class), List.of()))
         .one()
         .flatMap(m -> withDeliveries(List.of(m)))
         .map(list -> Optional.of(list.get(0)))
@@ -100,9 +100,9 @@ final class R2dbcMessageLog implements MessageLog {
         .bind("app", appId)
         .bind("id", messageId)
         .map(row -> new Attempt(row.get("attempt_id", Long.class), row.get("endpoint_id", UUID.class),
-            instant(row, "attempted_at"), row.get("outcome", String.class), row.get("status_code", Integer.class),
+            SqlTime.read(row, "attempted_at"), row.get("outcome", String.class), row.get("status_code", Integer.class),
             row.get("latency_ms", Integer.class), row.get("response_excerpt", String.class), row.get("error", String.class),
-            row.get("trigger", String.class), instant(row, "next_attempt_at")))
+            row.get("trigger", String.class), SqlTime.read(row, "next_attempt_at")))
         .all()
         .collectList();
   }
@@ -122,7 +122,7 @@ final class R2dbcMessageLog implements MessageLog {
         .bind("limit", limit)
         .map(row -> new DeadLetter(row.get("delivery_id", Long.class), row.get("message_id", String.class),
             row.get("event_type", String.class), row.get("message_connection", String.class),
-            instant(row, "message_created_at"), delivery(row)))
+            SqlTime.read(row, "message_created_at"), delivery(row)))
         .all()
         .collectList();
   }
@@ -133,14 +133,13 @@ final class R2dbcMessageLog implements MessageLog {
             + " WHERE m.id = d.message_pk AND m.app_id = :app AND m.message_id = :id AND e.endpoint_id = d.endpoint_id"
             + " AND e.status = 'enabled' AND d.state IN ('failed', 'delivered')"
             + " AND (CAST(:endpoint AS uuid) IS NULL OR d.endpoint_id = :endpoint)")
-        .bind("now", time(now))
+        .bind("now", SqlTime.of(now))
         .bind("app", appId)
         .bind("id", messageId)
         .bind("endpoint", Parameter.fromOrEmpty(endpointId, UUID.class))
         .fetch()
         .rowsUpdated()
-        .map(Long::intValue)
-        .doOnNext(this::woken);
+        .map(this::woken);
   }
 
   @Override
@@ -149,35 +148,29 @@ final class R2dbcMessageLog implements MessageLog {
             + " WHERE e.endpoint_id = d.endpoint_id AND e.app_id = :app AND e.status = 'enabled'"
             + " AND d.state = 'failed' AND d.finished_at >= :since"
             + " AND (CAST(:endpoint AS uuid) IS NULL OR d.endpoint_id = :endpoint)")
-        .bind("now", time(now))
+        .bind("now", SqlTime.of(now))
         .bind("app", appId)
-        .bind("since", time(since))
+        .bind("since", SqlTime.of(since))
         .bind("endpoint", Parameter.fromOrEmpty(endpointId, UUID.class))
         .fetch()
         .rowsUpdated()
-        .map(Long::intValue)
-        .doOnNext(this::woken);
+        .map(this::woken);
   }
 
-  private void woken(int restarted) {
+  /** Wakes the dispatcher for the restarted deliveries; emits how many there are. */
+  private int woken(long restarted) {
     if (restarted > 0) {
       onReplay.run();
     }
+    return (int) restarted;
   }
 
   private static Delivery delivery(Readable row) {
     return new Delivery(row.get("delivery_id", Long.class), row.get("endpoint_id", UUID.class), row.get("state", String.class),
-        row.get("sequence", Long.class), row.get("attempts", Integer.class), instant(row, "next_attempt_at"),
-        instant(row, "last_attempt_at"), row.get("last_status_code", Integer.class), row.get("last_error", String.class),
-        row.get("failure_reason", String.class), instant(row, "finished_at"));
+        row.get("sequence", Long.class), row.get("attempts", Integer.class), SqlTime.read(row, "next_attempt_at"),
+        SqlTime.read(row, "last_attempt_at"), row.get("last_status_code", Integer.class), row.get("last_error", String.class),
+        row.get("failure_reason", String.class), SqlTime.read(row, "finished_at"));
   }
 
-  private static Instant instant(Readable row, String column) {
-    OffsetDateTime value = row.get(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
 
-  private static OffsetDateTime time(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.feedlink.webhook.message;
 
+import dev.feedlink.webhook.SqlTime;
 import dev.feedlink.webhook.message.domain.FanOut;
 import dev.feedlink.webhook.message.domain.NewMessage;
 import java.time.Instant;
@@ -132,7 +133,7 @@ final class R2dbcMessageStore implements MessageStore {
         .bind("ordered", ordered)
         .bind("states", states)
         .bind("due", due)
-        .bind("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+        .bind("now", SqlTime.of(now))
         .map(row -> Map.entry(new DeliveryKey(row.get("message_pk", Long.class), row.get("endpoint_id", UUID.class)),
             row.get("delivery_id", Long.class)))
         .all()

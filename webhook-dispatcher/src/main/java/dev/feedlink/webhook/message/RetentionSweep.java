@@ -1,9 +1,9 @@
 package dev.feedlink.webhook.message;
 
+import dev.feedlink.webhook.SqlTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +36,7 @@ final class RetentionSweep implements SmartLifecycle {
 
   /** Deletes what has expired; emits how many messages went. */
   Mono<Long> sweep() {
-    OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(retention), ZoneOffset.UTC);
+    OffsetDateTime cutoff = SqlTime.of(clock.instant().minus(retention));
     Mono<Long> chunk =
         db.sql("DELETE FROM message WHERE id IN (SELECT m.id FROM message m WHERE m.created_at < :cutoff"
                 + " AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.message_pk = m.id AND d.state = 'pending')"
