@@ -17,10 +17,16 @@ public final class WebhookApi {
 
   private final WebTestClient client;
   private final String appId;
+  private final String internalToken;
 
   public WebhookApi(WebTestClient client, String appId) {
+    this(client, appId, PlatformProperties.DEVELOPMENT_INTERNAL_TOKEN);
+  }
+
+  public WebhookApi(WebTestClient client, String appId, String internalToken) {
     this.client = client;
     this.appId = appId;
+    this.internalToken = internalToken;
   }
 
   public static WebhookApi forNewApp(WebTestClient client) {
@@ -32,13 +38,13 @@ public final class WebhookApi {
   }
 
   public WebhookApi as(String otherApp) {
-    return new WebhookApi(client, otherApp);
+    return new WebhookApi(client, otherApp, internalToken);
   }
 
   public WebTestClient.ResponseSpec call(HttpMethod method, String path, Object body) {
     WebTestClient.RequestBodySpec spec =
         client.method(method).uri(path)
-            .header(CallerApp.INTERNAL_TOKEN_HEADER, PlatformProperties.DEVELOPMENT_INTERNAL_TOKEN)
+            .header(CallerApp.INTERNAL_TOKEN_HEADER, internalToken)
             .header(CallerApp.APP_ID_HEADER, appId);
     return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
   }
