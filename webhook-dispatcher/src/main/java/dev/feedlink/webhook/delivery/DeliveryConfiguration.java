@@ -25,8 +25,8 @@ class DeliveryConfiguration {
   }
 
   @Bean
-  Deliveries deliveries(DatabaseClient db, TransactionalOperator tx) {
-    return new R2dbcDeliveries(db, tx);
+  Deliveries deliveries(DatabaseClient db) {
+    return new R2dbcDeliveries(db);
   }
 
   @Bean(destroyMethod = "close")

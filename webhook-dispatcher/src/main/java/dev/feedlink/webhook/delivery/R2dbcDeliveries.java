@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 final class R2dbcDeliveries implements Deliveries {
@@ -44,11 +43,9 @@ final class R2dbcDeliveries implements Deliveries {
           + " m.message_id, m.event_type, d.connection_id, d.sequence, m.created_at, m.payload";
 
   private final DatabaseClient db;
-  private final TransactionalOperator tx;
 
-  R2dbcDeliveries(DatabaseClient db, TransactionalOperator tx) {
+  R2dbcDeliveries(DatabaseClient db) {
     this.db = db;
-    this.tx = tx;
   }
 
   @Override
@@ -147,52 +144,46 @@ final class R2dbcDeliveries implements Deliveries {
         firstFailure = firstFailure == null || a.attemptedAt().isBefore(firstFailure) ? a.attemptedAt() : firstFailure;
       }
     }
-    // One statement: the attempts and the deliveries' new state. A late result of an older round
-    // (the delivery was replayed meanwhile) moves nothing; a success always counts, even if the
-    // endpoint was disabled while the request was out.
-    Mono<Void> recordAll =
-        db.sql("WITH u AS (SELECT * FROM unnest(:ids::bigint[], :rounds::int[], :states::text[], :reasons::text[],"
-                + " :counts::int[], :nexts::timestamptz[], :ats::timestamptz[], :codes::int[], :outcomes::text[],"
-                + " :latencies::bigint[], :excerpts::text[], :errors::text[], :triggers::text[], :finished::timestamptz[])"
-                + " AS u(id, round, state, reason, attempts, next, at, code, outcome, latency, excerpt, error, trigger, finished)),"
-                + " moved AS (UPDATE delivery d SET state = u.state, failure_reason = u.reason, attempts = u.attempts,"
-                + " next_attempt_at = u.next, last_attempt_at = u.at, last_status_code = u.code, last_error = u.error,"
-                + " finished_at = u.finished FROM u"
-                + " WHERE d.delivery_id = u.id AND d.round = u.round AND (d.state = 'pending' OR u.state = 'delivered'))"
-                + " INSERT INTO attempt (delivery_id, attempted_at, outcome, status_code, latency_ms, response_excerpt, error,"
-                + " trigger, next_attempt_at) SELECT id, at, outcome, code, latency, excerpt, error, trigger, next FROM u")
-            .bind("ids", ids)
-            .bind("rounds", rounds)
-            .bind("states", states)
-            .bind("reasons", reasons)
-            .bind("counts", counts)
-            .bind("nexts", nexts)
-            .bind("ats", ats)
-            .bind("codes", codes)
-            .bind("outcomes", outcomes)
-            .bind("latencies", latencies)
-            .bind("excerpts", excerpts)
-            .bind("errors", errors)
-            .bind("triggers", triggers)
-            .bind("finished", finished)
-            .then();
-    Mono<Void> recovered =
-        healthy.isEmpty()
-            ? Mono.empty()
-            : db.sql("UPDATE endpoint SET failing_since = NULL WHERE endpoint_id = ANY(:ids::uuid[]) AND failing_since IS NOT NULL")
-                .bind("ids", healthy.toArray(String[]::new))
-                .then();
-    Mono<List<Failing>> streaks =
-        failing.isEmpty()
-            ? Mono.just(List.of())
-            : db.sql("UPDATE endpoint SET failing_since = COALESCE(failing_since, :first) WHERE endpoint_id = ANY(:ids::uuid[])"
-                    + " AND status = 'enabled' RETURNING endpoint_id, failing_since")
-                .bind("first", SqlTime.of(firstFailure))
-                .bind("ids", failing.toArray(String[]::new))
-                .map(row -> new Failing(row.get("endpoint_id", UUID.class), SqlTime.read(row, "failing_since")))
-                .all()
-                .collectList();
-    return tx.transactional(recordAll.then(recovered).then(streaks));
+    // One statement, so one atomic commit without a transaction's extra round trips: the attempts,
+    // the deliveries' new state, and each endpoint's failing streak (a success ends it; a failure
+    // starts it unless already running). A late result of an older round (the delivery was
+    // replayed meanwhile) moves nothing; a success always counts, even if the endpoint was
+    // disabled while the request was out.
+    return db.sql("WITH u AS (SELECT * FROM unnest(:ids::bigint[], :rounds::int[], :states::text[], :reasons::text[],"
+            + " :counts::int[], :nexts::timestamptz[], :ats::timestamptz[], :codes::int[], :outcomes::text[],"
+            + " :latencies::bigint[], :excerpts::text[], :errors::text[], :triggers::text[], :finished::timestamptz[])"
+            + " AS u(id, round, state, reason, attempts, next, at, code, outcome, latency, excerpt, error, trigger, finished)),"
+            + " moved AS (UPDATE delivery d SET state = u.state, failure_reason = u.reason, attempts = u.attempts,"
+            + " next_attempt_at = u.next, last_attempt_at = u.at, last_status_code = u.code, last_error = u.error,"
+            + " finished_at = u.finished FROM u"
+            + " WHERE d.delivery_id = u.id AND d.round = u.round AND (d.state = 'pending' OR u.state = 'delivered')),"
+            + " attempted AS (INSERT INTO attempt (delivery_id, attempted_at, outcome, status_code, latency_ms,"
+            + " response_excerpt, error, trigger, next_attempt_at)"
+            + " SELECT id, at, outcome, code, latency, excerpt, error, trigger, next FROM u),"
+            + " recovered AS (UPDATE endpoint SET failing_since = NULL WHERE endpoint_id = ANY(:healthy::uuid[])"
+            + " AND failing_since IS NOT NULL)"
+            + " UPDATE endpoint SET failing_since = COALESCE(failing_since, :first) WHERE endpoint_id = ANY(:failing::uuid[])"
+            + " AND status = 'enabled' RETURNING endpoint_id, failing_since")
+        .bind("ids", ids)
+        .bind("rounds", rounds)
+        .bind("states", states)
+        .bind("reasons", reasons)
+        .bind("counts", counts)
+        .bind("nexts", nexts)
+        .bind("ats", ats)
+        .bind("codes", codes)
+        .bind("outcomes", outcomes)
+        .bind("latencies", latencies)
+        .bind("excerpts", excerpts)
+        .bind("errors", errors)
+        .bind("triggers", triggers)
+        .bind("finished", finished)
+        .bind("healthy", healthy.toArray(String[]::new))
+        .bind("failing", failing.toArray(String[]::new))
+        .bind("first", SqlTime.of(firstFailure == null ? attempts.get(0).attemptedAt() : firstFailure))
+        .map(row -> new Failing(row.get("endpoint_id", UUID.class), SqlTime.read(row, "failing_since")))
+        .all()
+        .collectList();
   }
 
 }
