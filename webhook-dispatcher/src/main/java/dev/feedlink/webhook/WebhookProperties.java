@@ -43,6 +43,7 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedNetworks CIDR blocks a target may resolve to although private or loopback (the
  *     local stack and tests allow 127.0.0.0/8); empty in production
  * @param retention messages older than this, with nothing pending, are deleted
+ * @param consumers Kafka consumer threads ingesting events in one instance (at most the partitions)
  */
 @Validated
 @ConfigurationProperties("feedlink.webhooks")
@@ -64,7 +65,8 @@ public record WebhookProperties(
     @DefaultValue("256KB") @NotNull DataSize inlineMaxBytes,
     @DefaultValue("http://localhost:8080") @NotNull URI publicBaseUrl,
     @DefaultValue({}) List<String> allowedNetworks,
-    @DefaultValue("30d") @NotNull Duration retention) {
+    @DefaultValue("30d") @NotNull Duration retention,
+    @DefaultValue("3") @Min(1) int consumers) {
 
   /**
    * How long a claimed delivery is reserved for the instance that claimed it. It must outlast the

@@ -44,11 +44,15 @@ class MessageConfiguration {
     return new RetentionSweep(db, clock, properties.retention());
   }
 
-  /** One consumer group for the three topics webhooks are made from. */
+  /**
+   * One consumer group for the three topics webhooks are made from, with several consumer threads
+   * so that one batch's transaction does not hold up the next partition's events.
+   */
   @Bean
-  EventSubscription webhookEvents(EventMessages messages, MessageIngest ingest) {
+  EventSubscription webhookEvents(EventMessages messages, MessageIngest ingest, WebhookProperties properties) {
     return EventSubscription.batch(
-        "events", List.of(Topics.CONNECTION_EVENTS, Topics.DATA_OUTCOMES, Topics.STREAM_EVENTS),
-        new EventIngestion(messages, ingest));
+            "events", List.of(Topics.CONNECTION_EVENTS, Topics.DATA_OUTCOMES, Topics.STREAM_EVENTS),
+            new EventIngestion(messages, ingest))
+        .withConcurrency(properties.consumers());
   }
 }
