@@ -17,6 +17,9 @@ public interface Deliveries {
    */
   Mono<List<ClaimedDelivery>> claim(Instant now, Instant leaseUntil, int limit, int capacity, Map<UUID, Integer> roomLeft);
 
+  /** Gives claimed deliveries that were never attempted back: due at {@code now} for any instance. */
+  Mono<Void> unclaim(List<Long> deliveryIds, Instant now);
+
   /** An endpoint with no success since {@code failingSince}. */
   record Failing(UUID endpointId, Instant failingSince) {}
 

@@ -270,6 +270,7 @@ public final class Dispatcher implements SmartLifecycle, DeliveryPrefetch {
       if (t != null) {
         t.join(Duration.ofSeconds(30).toMillis());
       }
+      giveBackWaiting();
       Instant deadline = Instant.now().plus(properties.requestTimeout()).plus(properties.connectTimeout());
       while (lanes.load() > 0 && Instant.now().isBefore(deadline)) {
         signal.await(Duration.ofMillis(20));
@@ -278,6 +279,21 @@ public final class Dispatcher implements SmartLifecycle, DeliveryPrefetch {
       Thread.currentThread().interrupt();
     }
     recorder.stop(Duration.ofSeconds(10));
+  }
+
+  /** Deliveries claimed but not started go back at once, instead of when their lease lapses. */
+  private void giveBackWaiting() {
+    List<ClaimedDelivery> waiting = lanes.drainWaiting();
+    if (waiting.isEmpty()) {
+      return;
+    }
+    try {
+      deliveries.unclaim(waiting.stream().map(ClaimedDelivery::deliveryId).toList(), clock.instant())
+          .block(Duration.ofSeconds(10));
+    } catch (RuntimeException e) {
+      log.warn("could not give back {} unsent webhook deliveries; they are due again when their lease lapses: {}",
+          waiting.size(), e.toString());
+    }
   }
 
   @Override

@@ -62,6 +62,13 @@ final class EndpointLanes {
     lanes.get(delivery.endpointId()).offerReserved(delivery);
   }
 
+  /** Takes out every delivery still waiting (not started), e.g. to give it back when stopping. */
+  List<ClaimedDelivery> drainWaiting() {
+    List<ClaimedDelivery> drained = new ArrayList<>();
+    lanes.values().forEach(lane -> lane.drainTo(drained));
+    return drained;
+  }
+
   /** Room left of every endpoint that has deliveries in this instance (others have all of it). */
   Map<UUID, Integer> roomLeft() {
     Map<UUID, Integer> room = new HashMap<>();
@@ -117,6 +124,14 @@ final class EndpointLanes {
         start = startable();
       }
       start(start);
+    }
+
+    void drainTo(List<ClaimedDelivery> out) {
+      synchronized (this) {
+        out.addAll(waiting);
+        waiting.clear();
+        retireIfIdle();
+      }
     }
 
     private void retireIfIdle() {

@@ -83,6 +83,14 @@ final class R2dbcDeliveries implements Deliveries {
   }
 
   @Override
+  public Mono<Void> unclaim(List<Long> deliveryIds, Instant now) {
+    return db.sql("UPDATE delivery SET next_attempt_at = :now WHERE delivery_id = ANY(:ids) AND state = 'pending'")
+        .bind("now", SqlTime.of(now))
+        .bind("ids", deliveryIds.toArray(Long[]::new))
+        .then();
+  }
+
+  @Override
   public Mono<List<Failing>> record(List<AttemptRecord> attempts) {
     int n = attempts.size();
     Long[] ids = new Long[n];

@@ -82,7 +82,7 @@ class DispatcherRestartTest {
   }
 
   static List<JsonNode> messages(WebhookApi api, String connection) {
-    return StreamSupport.stream(api.get("/webhooks/messages?connection_id=" + connection).path("data").spliterator(), false).toList();
+    return StreamSupport.stream(api.get("/webhooks/messages?limit=500&connection_id=" + connection).path("data").spliterator(), false).toList();
   }
 
   @Test
@@ -112,6 +112,36 @@ class DispatcherRestartTest {
             list -> list.stream().allMatch(m -> m.path("status").asString().equals("delivered")));
         List<Receiver.Request> afterRestart = receiver.received().subList(before, receiver.received().size());
         assertThat(afterRestart).extracting(Receiver.Request::webhookId).containsExactlyInAnyOrderElementsOf(ids);
+      }
+    }
+  }
+
+  @Test
+  void aDispatcherStoppedWhileItsReceiverHangsLeavesNothingReservedForItself() {
+    String appId = UUID.randomUUID().toString();
+    String connection = UUID.randomUUID().toString();
+    try (Receiver receiver = Receiver.start().answering(r -> Reply.never())) {
+      try (ConfigurableApplicationContext first = startDispatcher()) {
+        WebhookApi api = api(first, appId);
+        api.createEndpoint(receiver.url());
+        for (int i = 0; i < 100; i++) {
+          events.publish(Topics.CONNECTION_EVENTS, connection, Events.statusChanged(appId, connection, "Connected", "DataFound", null));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> messages(api, connection).size() == 100
+            && receiver.received().size() == 16);
+      }
+      receiver.answering(r -> Reply.status(204));
+
+      try (ConfigurableApplicationContext second = startDispatcher()) {
+        // Well within the lease (45 s here): only what was really attempted waits for its retry time.
+        ((AdjustableClock) second.getBean(Clock.class)).advance(Duration.ofSeconds(7));
+        WebhookApi api = api(second, appId);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+            () -> api.get("/webhooks/messages?connection_id=" + connection + "&status=pending&limit=500").path("data").size() == 0
+                && api.get("/webhooks/messages?connection_id=" + connection + "&status=delivered&limit=500").path("data").size() == 100);
+        Set<String> answered = receiver.received().stream().skip(16).map(Receiver.Request::webhookId).collect(Collectors.toSet());
+        assertThat(answered).hasSize(100);
       }
     }
   }
