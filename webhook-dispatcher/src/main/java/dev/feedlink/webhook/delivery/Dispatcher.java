@@ -1,63 +1,37 @@
 package dev.feedlink.webhook.delivery;
 
 import dev.feedlink.webhook.WebhookProperties;
-import dev.feedlink.webhook.delivery.domain.AttemptOutcome;
 import dev.feedlink.webhook.delivery.domain.DeliveryPolicy;
 import dev.feedlink.webhook.delivery.domain.FailingEndpoints;
-import dev.feedlink.webhook.delivery.domain.NextStep;
-import dev.feedlink.webhook.delivery.domain.WebhookBody;
-import dev.feedlink.webhook.delivery.domain.WebhookSignature;
-import dev.feedlink.webhook.endpoint.domain.DisableReason;
 import dev.feedlink.webhook.message.DeliveryPrefetch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import reactor.core.publisher.Mono;
 
 /**
- * Delivers webhooks. A loop claims due deliveries from PostgreSQL (fresh ones at once when woken,
- * retries when their time comes by the clock) and hands each to its endpoint's lane; each attempt
- * then runs through explicit stages:
+ * Delivers webhooks. A loop claims due deliveries from PostgreSQL (retries when their time comes
+ * by the clock; fresh ones the moment ingestion wakes it, unless ingestion already handed them
+ * over leased) and gives each to its endpoint's lane, which runs the {@link AttemptStages} with at
+ * most a few requests in flight per endpoint; results are stored in batches by the
+ * {@link RecordStage}.
  *
- * <ol>
- *   <li><b>prepare</b>: the body (envelope + payload) and the Standard Webhooks headers, signed with
- *       every key of the endpoint that signs now;
- *   <li><b>send</b>: one POST, with timeouts, no redirects, a capped body read, guarded addresses;
- *       its result is an {@link AttemptOutcome};
- *   <li><b>decide</b>: the {@link DeliveryPolicy} turns the outcome into a {@link NextStep};
- *   <li><b>record</b>: attempts are written in batches, moving each delivery on; endpoints that
- *       answered 410 or have failed too long are disabled and their app told.
- * </ol>
- *
- * Every attempt of a message carries the message's {@code webhook-id}, so a receiver can drop
- * repeats. Nothing lives only in memory: a delivery claimed here and not recorded when the process
- * dies is due again once its reservation lapses.
+ * <p>Nothing lives only in memory: a delivery is stored before it is sent, and one claimed here
+ * and not recorded when the process dies is due again once its reservation lapses. On a graceful
+ * stop, claimed deliveries never started are given back at once.
  */
 public final class Dispatcher implements SmartLifecycle, DeliveryPrefetch {
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
   private static final Duration ERROR_BACKOFF = Duration.ofSeconds(1);
 
-  private record PreparedRequest(String url, Map<String, String> headers, byte[] body) {}
-
   private final Deliveries deliveries;
-  private final WebhookHttpClient http;
-  private final SigningKeys keys;
-  private final DeliveryPolicy policy;
-  private final FailingEndpoints failing;
-  private final EndpointDisabling disabling;
   private final WebhookProperties properties;
   private final Clock clock;
-  private final DeliveryMetrics metrics;
   private final DeliverySignal signal;
   private final EndpointLanes lanes;
   private final AttemptRecorder recorder;
@@ -77,18 +51,14 @@ public final class Dispatcher implements SmartLifecycle, DeliveryPrefetch {
       DeliveryMetrics metrics,
       DeliverySignal signal) {
     this.deliveries = deliveries;
-    this.http = http;
-    this.keys = keys;
-    this.policy = policy;
-    this.failing = failing;
-    this.disabling = disabling;
     this.properties = properties;
     this.clock = clock;
-    this.metrics = metrics;
     this.signal = signal;
+    this.recorder = new AttemptRecorder(
+        new RecordStage(deliveries, disabling, failing, clock, metrics, signal)::write, ERROR_BACKOFF);
+    AttemptStages stages = new AttemptStages(http, keys, policy, clock, metrics, recorder::record);
     this.lanes = new EndpointLanes(
-        properties.maxInFlightPerEndpoint(), properties.endpointCapacity(), this::attempt, signal::signal);
-    this.recorder = new AttemptRecorder(this::write, ERROR_BACKOFF);
+        properties.maxInFlightPerEndpoint(), properties.endpointCapacity(), stages::attempt, signal::signal);
     this.maxHeld = Math.max(properties.claimBatch() * 4, properties.endpointCapacity());
   }
 
@@ -165,88 +135,6 @@ public final class Dispatcher implements SmartLifecycle, DeliveryPrefetch {
   @Override
   public Duration lease() {
     return properties.claimLease();
-  }
-
-  // --- the stages of one attempt ---------------------------------------------------------------
-
-  private Mono<Void> attempt(ClaimedDelivery delivery) {
-    Instant attemptedAt = clock.instant();
-    long started = System.nanoTime();
-    return prepare(delivery, attemptedAt)
-        .flatMap(this::send)
-        .onErrorResume(e -> Mono.just(new AttemptOutcome.Unreachable("not sent: " + e.getMessage())))
-        .map(outcome -> decide(delivery, attemptedAt, Duration.ofNanos(System.nanoTime() - started), outcome))
-        .doOnNext(recorder::record)
-        .then()
-        .onErrorResume(e -> {
-          // Left claimed: the reservation lapses and the attempt is made again.
-          log.error("webhook attempt of delivery {} failed unexpectedly", delivery.deliveryId(), e);
-          return Mono.empty();
-        });
-  }
-
-  private Mono<PreparedRequest> prepare(ClaimedDelivery d, Instant now) {
-    return keys.signingAt(d.endpointId(), d.secretVersion(), now).map(signingKeys -> {
-      byte[] body = WebhookBody.render(d.eventType(), d.connectionId(), d.sequence(), d.messageCreatedAt(), d.payload());
-      long timestamp = now.getEpochSecond();
-      Map<String, String> headers = Map.of(
-          "webhook-id", d.messageId(),
-          "webhook-timestamp", Long.toString(timestamp),
-          "webhook-signature", WebhookSignature.header(d.messageId(), timestamp, body, signingKeys));
-      return new PreparedRequest(d.url(), headers, body);
-    });
-  }
-
-  private Mono<AttemptOutcome> send(PreparedRequest request) {
-    return http.post(request.url(), request.headers(), request.body());
-  }
-
-  private AttemptRecord decide(ClaimedDelivery d, Instant attemptedAt, Duration took, AttemptOutcome outcome) {
-    NextStep next = policy.decide(outcome, d.attemptsBefore() + 1, clock.instant(), ThreadLocalRandom.current()::nextDouble);
-    metrics.attempt(outcome.name(), took);
-    return new AttemptRecord(d, attemptedAt, took.toMillis(), outcome, next);
-  }
-
-  /** The record stage, for one batch: store, then act on endpoints that must stop. */
-  private void write(List<AttemptRecord> batch) {
-    long started = System.nanoTime();
-    List<Deliveries.Failing> streaks = deliveries.record(batch).block(Duration.ofSeconds(30));
-    if (log.isDebugEnabled()) {
-      log.debug("recorded {} attempts in {} ms", batch.size(), (System.nanoTime() - started) / 1_000_000);
-    }
-    Instant now = clock.instant();
-    Set<UUID> gone = new LinkedHashSet<>();
-    for (AttemptRecord a : batch) {
-      if (a.next() instanceof NextStep.Done) {
-        metrics.delivered(Duration.between(a.delivery().messageCreatedAt(), now));
-      } else if (a.next() instanceof NextStep.GiveUp) {
-        metrics.deadLettered();
-      } else if (a.next() instanceof NextStep.DisableEndpoint) {
-        gone.add(a.delivery().endpointId());
-      }
-    }
-    // The batch is stored: from here on a failure must not make the recorder write it again.
-    for (UUID endpoint : gone) {
-      disable(endpoint, DisableReason.GONE);
-    }
-    if (streaks != null) {
-      for (Deliveries.Failing f : streaks) {
-        if (!gone.contains(f.endpointId()) && failing.shouldDisable(f.failingSince(), now)) {
-          disable(f.endpointId(), DisableReason.FAILING);
-        }
-      }
-    }
-    // Recorded deliveries may unblock the next message of an ordered connection.
-    signal.signal();
-  }
-
-  /** Disables an endpoint; if that fails, its next failed attempt (or 410) tries again. */
-  private void disable(UUID endpointId, DisableReason reason) {
-    try {
-      disabling.disable(endpointId, reason).block(Duration.ofSeconds(30));
-    } catch (RuntimeException e) {
-      log.warn("could not disable webhook endpoint {} ({}): {}", endpointId, reason.wireName(), e.toString());
-    }
   }
 
   // --- lifecycle -------------------------------------------------------------------------------
