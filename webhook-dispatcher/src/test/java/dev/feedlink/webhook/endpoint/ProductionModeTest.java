@@ -3,17 +3,27 @@ package dev.feedlink.webhook.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedlink.testkit.IntegrationTest;
+import dev.feedlink.webhook.support.IsolatedDatabase;
 import dev.feedlink.webhook.support.WebhookApi;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
-/** With production settings (no development mode, the default empty allow-list) only public https targets are accepted. */
+/**
+ * With production settings (no development mode, the default empty allow-list) only public https
+ * targets are accepted. A database and consumer group of its own: its dispatcher would refuse the
+ * other tests' loopback receivers.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @IntegrationTest(properties = {
+  "spring.application.name=webhook-dispatcher-production-test",
   "feedlink.development-mode=false",
   "feedlink.internal-token=production-test-token",
   "feedlink.crypto.keys.k1=cHJvZHVjdGlvbi10ZXN0LWtleS0zMi1ieXRlcy1sb24="
@@ -21,6 +31,13 @@ import tools.jackson.databind.JsonNode;
 class ProductionModeTest {
 
   @Autowired WebTestClient client;
+
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) {
+    String database = IsolatedDatabase.create("production");
+    registry.add("spring.r2dbc.url", () -> IsolatedDatabase.r2dbcUrl(database));
+    registry.add("spring.flyway.url", () -> IsolatedDatabase.jdbcUrl(database));
+  }
 
   WebhookApi api() {
     return new WebhookApi(client, UUID.randomUUID().toString(), "production-test-token");
