@@ -36,6 +36,7 @@ CREATE TABLE connection (
     prompt_json            TEXT,
     prompt_answered_at     TIMESTAMPTZ,
     current_session_id     UUID        NOT NULL,
+    current_session_open   BOOLEAN     NOT NULL DEFAULT true,
     last_sequence          BIGINT      NOT NULL DEFAULT 0
 );
 -- Listing: an app's connections in creation order (the cursor), optionally filtered.

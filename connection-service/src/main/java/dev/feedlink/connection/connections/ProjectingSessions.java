@@ -2,7 +2,6 @@ package dev.feedlink.connection.connections;
 
 import dev.feedlink.connection.connections.domain.Connection;
 import dev.feedlink.connection.connections.domain.ConnectionProjection;
-import dev.feedlink.connection.connections.domain.ConnectionState;
 import dev.feedlink.connection.connections.domain.SessionKind;
 import dev.feedlink.connection.connections.domain.Transition;
 import dev.feedlink.events.AccountsLinked;
@@ -132,8 +131,8 @@ final class ProjectingSessions {
     } catch (IllegalArgumentException e) {
       return Mono.error(new NonRetryableEventException("AccountsLinked " + event.getEventId() + ": sessionId is not a UUID", e));
     }
-    if (c.projection().state() == ConnectionState.DISCONNECTED && !sessionId.equals(c.projection().currentSessionId())) {
-      log.info("connection {}: accounts of session {} ignored, the connection is disconnected", c.connectionId(), sessionId);
+    if (!c.projection().acceptsNewsOf(sessionId)) {
+      log.info("connection {}: accounts of session {} ignored, another session leads it", c.connectionId(), sessionId);
       return Mono.empty();
     }
     return history

@@ -34,7 +34,7 @@ final class R2dbcConnections implements Connections {
   private static final String COLUMNS =
       "connection_id, app_id, provider_id, user_id, username, requested_scopes, metrics, stream_enabled,"
           + " created_at, state, status_reason, status_timestamp, connected_at, disconnected_at, granted_scopes,"
-          + " extraction_json, prompt_json, prompt_answered_at, current_session_id, last_sequence";
+          + " extraction_json, prompt_json, prompt_answered_at, current_session_id, current_session_open, last_sequence";
   private static final TypeReference<List<Extraction>> EXTRACTIONS = new TypeReference<>() {};
 
   private final DatabaseClient db;
@@ -117,7 +117,7 @@ final class R2dbcConnections implements Connections {
                     + " status_timestamp = :statusAt, connected_at = :connectedAt,"
                     + " disconnected_at = :disconnectedAt, granted_scopes = :granted, extraction_json = :extraction,"
                     + " prompt_json = :prompt, prompt_answered_at = :answeredAt, current_session_id = :session,"
-                    + " last_sequence = :sequence WHERE connection_id = :id")
+                    + " current_session_open = :open, last_sequence = :sequence WHERE connection_id = :id")
             .bind("id", c.connectionId())
             .bind("scopes", Parameter.fromOrEmpty(array(c.requestedScopes()), String[].class))
             .bind("metrics", Parameter.fromOrEmpty(array(c.metrics()), String[].class))
@@ -133,6 +133,7 @@ final class R2dbcConnections implements Connections {
             .bind("prompt", Parameter.fromOrEmpty(p.prompt() == null ? null : json.writeValueAsString(p.prompt()), String.class))
             .bind("answeredAt", Parameter.fromOrEmpty(time(p.promptAnsweredAt()), OffsetDateTime.class))
             .bind("session", p.currentSessionId())
+            .bind("open", p.currentSessionOpen())
             .bind("sequence", p.lastSequence())
             .then();
     return row.then(replaceAccounts(c));
@@ -295,6 +296,7 @@ final class R2dbcConnections implements Connections {
             prompt == null ? null : json.readValue(prompt, Prompt.class),
             instant(row, "prompt_answered_at"),
             row.get("current_session_id", UUID.class),
+            Boolean.TRUE.equals(row.get("current_session_open", Boolean.class)),
             row.get("last_sequence", Long.class));
     return new Connection(
         row.get("connection_id", UUID.class),

@@ -12,6 +12,8 @@ import java.util.UUID;
  * Immutable: every change returns a new projection.
  *
  * @param currentSessionId the session this service asked for last (connect, reconnect, disconnect)
+ * @param currentSessionOpen that session has not finished: until it does, only it moves the
+ *     connection (older sessions' late news must not overwrite a login the user is doing now)
  * @param lastSequence the highest pipeline {@code sequence} seen; nothing at or below it applies
  * @param promptAnsweredAt when the user answered {@code prompt}, until the pipeline reacts
  */
@@ -25,6 +27,7 @@ public record ConnectionProjection(
     Prompt prompt,
     Instant promptAnsweredAt,
     UUID currentSessionId,
+    boolean currentSessionOpen,
     long lastSequence) {
 
   public ConnectionProjection {
@@ -46,7 +49,7 @@ public record ConnectionProjection(
   /** A new connection whose first session has been asked for. */
   public static ConnectionProjection initiated(UUID sessionId, Instant at) {
     return new ConnectionProjection(
-        ConnectionState.INITIATED, new Context(StatusReason.New, at), null, null, null, Map.of(), null, null, sessionId, 0);
+        ConnectionState.INITIATED, new Context(StatusReason.New, at), null, null, null, Map.of(), null, null, sessionId, true, 0);
   }
 
   /** This service asked for a new foreground session (re-link, new credentials). */
@@ -54,7 +57,7 @@ public record ConnectionProjection(
     ConnectionState nextState = state == ConnectionState.DISCONNECTED ? ConnectionState.INITIATED : state;
     return new ConnectionProjection(
         nextState, new Context(StatusReason.New, at), connectedAt, disconnectedAt, grantedScopes, extraction,
-        null, null, sessionId, lastSequence);
+        null, null, sessionId, true, lastSequence);
   }
 
   /** The user disconnected: effective at once, whatever the pipeline still reports. */
@@ -64,14 +67,14 @@ public record ConnectionProjection(
     }
     return new ConnectionProjection(
         ConnectionState.DISCONNECTED, new Context(StatusReason.UserDisconnected, at), connectedAt, at, grantedScopes,
-        extraction, null, null, sessionId, lastSequence);
+        extraction, null, null, sessionId, true, lastSequence);
   }
 
   /** The user answered the current prompt; the next answer waits for the pipeline's verdict. */
   public ConnectionProjection answered(Instant at) {
     return new ConnectionProjection(
         state, context, connectedAt, disconnectedAt, grantedScopes, extraction, prompt, at, currentSessionId,
-        lastSequence);
+        currentSessionOpen, lastSequence);
   }
 
   public Applied apply(Transition t) {
@@ -82,10 +85,17 @@ public record ConnectionProjection(
     if (state == ConnectionState.DISCONNECTED && !t.sessionId().equals(currentSessionId)) {
       return new Applied.Ignored(seen, "the connection was disconnected; session " + t.sessionId() + " is over");
     }
+    boolean current = t.sessionId().equals(currentSessionId);
+    if (currentSessionOpen && !current) {
+      return new Applied.Ignored(
+          seen.withExtraction(mergeExtraction(t)),
+          "session " + currentSessionId + " asked for since is under way; session " + t.sessionId() + " is older news");
+    }
     StatusReason reason = StatusMapping.reasonFor(t, prompt).orElse(null);
     if (reason == null) {
       return new Applied.Ignored(seen, "status code " + t.code() + " means nothing to a connection");
     }
+    boolean stillOpen = currentSessionOpen && !(current && StatusMapping.endsSession(t.code()));
     Context nextContext = quietRefresh(t, reason) ? context : new Context(reason, t.occurredAt());
     ConnectionState nextState = nextState(t, reason);
     Instant nextConnectedAt =
@@ -99,7 +109,7 @@ public record ConnectionProjection(
     return new Applied.Moved(
         new ConnectionProjection(
             nextState, nextContext, nextConnectedAt, nextDisconnectedAt, nextScopes, mergeExtraction(t),
-            nextPrompt, nextAnsweredAt, currentSessionId, t.sequence()));
+            nextPrompt, nextAnsweredAt, currentSessionId, stillOpen, t.sequence()));
   }
 
   /**
@@ -156,7 +166,19 @@ public record ConnectionProjection(
   private ConnectionProjection withSequence(long sequence) {
     return new ConnectionProjection(
         state, context, connectedAt, disconnectedAt, grantedScopes, extraction, prompt, promptAnsweredAt,
-        currentSessionId, sequence);
+        currentSessionId, currentSessionOpen, sequence);
+  }
+
+  private ConnectionProjection withExtraction(Map<String, Extraction> merged) {
+    return new ConnectionProjection(
+        state, context, connectedAt, disconnectedAt, grantedScopes, merged, prompt, promptAnsweredAt,
+        currentSessionId, currentSessionOpen, lastSequence);
+  }
+
+  /** Whether what a session found (its accounts) may replace what the connection shows. */
+  public boolean acceptsNewsOf(UUID sessionId) {
+    boolean exclusive = state == ConnectionState.DISCONNECTED || currentSessionOpen;
+    return !exclusive || sessionId.equals(currentSessionId);
   }
 
   /** Seed 001: scopes only once the connection is (or was) active. */

@@ -36,6 +36,14 @@ public final class StatusMapping {
         });
   }
 
+  /** A session in this status will not move again (seed 002's end and error states). */
+  public static boolean endsSession(int code) {
+    return switch (code) {
+      case 19, 7, 8, 11, 14, 17, 20, 22, 23, 26 -> true;
+      default -> false;
+    };
+  }
+
   private static StatusReason authorization(Transition t) {
     if (t.prompt() == null) {
       return StatusReason.Connecting;

@@ -250,6 +250,23 @@ class ConnectionProjectionTest {
   }
 
   @Test
+  void lateNewsOfAnOlderSessionDoesNotOverwriteALoginUnderWay() {
+    ConnectionProjection p = dataFound();
+    UUID relink = UUID.randomUUID();
+    p = p.sessionRequested(relink, T0.plusSeconds(20));
+    p = apply(p, refresh(data(t(5, 19), true, 40)));
+    assertThat(p.context().reason()).isEqualTo(StatusReason.New);
+    assertThat(p.acceptsNewsOf(REFRESH)).isFalse();
+    assertThat(p.acceptsNewsOf(relink)).isTrue();
+
+    p = apply(p, session(t(6, 6), relink), session(t(7, 9), relink), session(data(t(8, 19), true, 0), relink));
+    assertThat(p.context().reason()).isEqualTo(StatusReason.DataFound);
+    assertThat(p.currentSessionOpen()).isFalse();
+    p = apply(p, refresh(failing(t(9, 11), FailureReason.PROVIDER_UNAVAILABLE, true)));
+    assertThat(p.context().reason()).isEqualTo(StatusReason.RetryLater);
+  }
+
+  @Test
   void anUnknownStatusCodeChangesNothingButIsCounted() {
     ConnectionProjection p = dataFound();
     ConnectionProjection.Applied applied = p.apply(t(5, 99));
