@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 final class R2dbcApps implements Apps {
@@ -63,5 +64,33 @@ final class R2dbcApps implements Apps {
                     row.get("name", String.class),
                     row.get("created_at", OffsetDateTime.class).toInstant()))
         .one();
+  }
+
+  @Override
+  public Flux<TokenInfo> tokens(UUID appId) {
+    return db.sql("SELECT token_id, hint, created_at, revoked_at FROM api_token WHERE app_id = :app ORDER BY created_at")
+        .bind("app", appId)
+        .map(
+            row -> {
+              OffsetDateTime revoked = row.get("revoked_at", OffsetDateTime.class);
+              return new TokenInfo(
+                  row.get("token_id", UUID.class),
+                  row.get("hint", String.class),
+                  row.get("created_at", OffsetDateTime.class).toInstant(),
+                  revoked == null ? null : revoked.toInstant());
+            })
+        .all();
+  }
+
+  @Override
+  public Mono<Boolean> revoke(UUID appId, UUID tokenId, Instant at) {
+    return db.sql(
+            "UPDATE api_token SET revoked_at = :at WHERE app_id = :app AND token_id = :id AND revoked_at IS NULL")
+        .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .bind("app", appId)
+        .bind("id", tokenId)
+        .fetch()
+        .rowsUpdated()
+        .map(n -> n > 0);
   }
 }
