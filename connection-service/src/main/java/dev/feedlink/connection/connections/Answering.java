@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -22,6 +24,8 @@ import reactor.core.publisher.Mono;
  * waiting for it. An answer that does not fit the question is refused with what is being asked.
  */
 final class Answering {
+
+  private static final Logger log = LoggerFactory.getLogger(Answering.class);
 
   /** A 409 that says what the connection is asking (or that it asks nothing). */
   static final class NotTheQuestion extends ApiProblem {
@@ -107,6 +111,7 @@ final class Answering {
     return connections
         .update(c.with(c.projection().answered(now)))
         .then(events.userInput(c, asked.sessionId(), asked.type(), sealed, accounts, now))
+        .doOnSuccess(done -> log.info("connection {}: {} answer sent to session {}", c.connectionId(), asked.type().apiName(), asked.sessionId()))
         .thenReturn(asked);
   }
 }

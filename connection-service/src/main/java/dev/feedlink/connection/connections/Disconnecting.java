@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -18,6 +20,8 @@ import reactor.core.publisher.Mono;
  * pipeline told to drop its copy (it answers 26 Disconnected) and the scheduler to stop its streams.
  */
 final class Disconnecting {
+
+  private static final Logger log = LoggerFactory.getLogger(Disconnecting.class);
 
   private final Connections connections;
   private final SessionHistory history;
@@ -58,6 +62,7 @@ final class Disconnecting {
                               disconnected, new SessionRequest(sessionId, SessionKind.DISCONNECT, null, List.of(), null, null), now))
                       .then(events.lifecycle(disconnected, LifecycleChange.DISCONNECTED, now))
                       .then(events.statusChanged(existing.projection(), disconnected, sessionId, null, now))
+                      .doOnSuccess(done -> log.info("connection {} disconnected; credentials destroyed", connectionId))
                       .thenReturn(disconnected);
                 });
     return tx.transactional(work);

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -29,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * has (same id, same accounts); and gives a connection new credentials.
  */
 final class Linking {
+
+  private static final Logger log = LoggerFactory.getLogger(Linking.class);
 
   public static final String CONNECTION_TOKEN_PREFIX = "ct_";
 
@@ -124,6 +128,7 @@ final class Linking {
         .then(events.sessionRequested(connection, session, now))
         .then(events.lifecycle(connection, LifecycleChange.CREATED, now))
         .then(events.statusChanged(null, connection, sessionId, null, now))
+        .doOnSuccess(done -> log.info("connection {} linked for app {}: session {} requested", connectionId, r.appId(), sessionId))
         .thenReturn(new Linked(connection, token, false));
   }
 
@@ -146,6 +151,7 @@ final class Linking {
         .then(events.sessionRequested(repaired, session, now))
         .then(events.lifecycle(repaired, LifecycleChange.REPAIRED, now))
         .then(events.statusChanged(existing.projection(), repaired, sessionId, null, now))
+        .doOnSuccess(done -> log.info("connection {} repaired by a re-link: session {} requested", existing.connectionId(), sessionId))
         .thenReturn(new Linked(repaired, token, true));
   }
 
@@ -190,6 +196,7 @@ final class Linking {
         .then(events.sessionRequested(updated, session, now))
         .then(events.lifecycle(updated, LifecycleChange.CREDENTIALS_UPDATED, now))
         .then(events.statusChanged(existing.projection(), updated, sessionId, null, now))
+        .doOnSuccess(done -> log.info("connection {} has new credentials: session {} requested", existing.connectionId(), sessionId))
         .thenReturn(updated);
   }
 
