@@ -1,5 +1,9 @@
 package dev.feedlink.connection.app;
 
+import dev.feedlink.connection.readcache.ChangeFeed;
+import dev.feedlink.connection.readcache.ReadCache;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,12 +15,23 @@ import reactor.core.publisher.Mono;
 
 final class R2dbcApps implements Apps {
 
+  private static final String TOKENS_CHANGED = "api-tokens";
+
   private final DatabaseClient db;
   private final TransactionalOperator tx;
+  private final ChangeFeed changes;
+  private final ReadCache<ByteBuffer, UUID> tokens;
 
-  R2dbcApps(DatabaseClient db, TransactionalOperator tx) {
+  R2dbcApps(DatabaseClient db, TransactionalOperator tx, ChangeFeed changes) {
     this.db = db;
     this.tx = tx;
+    this.changes = changes;
+    this.tokens = new ReadCache<>(10_000, Duration.ofSeconds(30), changes::listening);
+    changes.subscribe(key -> {
+      if (key.equals(TOKENS_CHANGED)) {
+        tokens.clear();
+      }
+    }, tokens::clear);
   }
 
   @Override
@@ -34,10 +49,13 @@ final class R2dbcApps implements Apps {
 
   @Override
   public Mono<UUID> appOfToken(byte[] tokenHash) {
-    return db.sql("SELECT app_id FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
-        .bind("hash", tokenHash)
-        .map(row -> row.get("app_id", UUID.class))
-        .one();
+    // Cached: a revocation evicts it on every instance (ChangeFeed).
+    return tokens.get(
+        ByteBuffer.wrap(tokenHash),
+        () -> db.sql("SELECT app_id FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
+            .bind("hash", tokenHash)
+            .map(row -> row.get("app_id", UUID.class))
+            .one());
   }
 
   @Override
@@ -91,6 +109,6 @@ final class R2dbcApps implements Apps {
         .bind("id", tokenId)
         .fetch()
         .rowsUpdated()
-        .map(n -> n > 0);
+        .flatMap(n -> changes.announce(TOKENS_CHANGED).thenReturn(n > 0));
   }
 }

@@ -2,6 +2,7 @@ package dev.feedlink.connection.connections;
 
 import dev.feedlink.connection.app.ApiTokens;
 import dev.feedlink.connection.provider.Providers;
+import dev.feedlink.connection.readcache.ChangeFeed;
 import dev.feedlink.platform.crypto.SecretCipher;
 import dev.feedlink.platform.kafka.EventSubscription;
 import dev.feedlink.platform.outbox.Outbox;
@@ -18,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ConnectionsConfiguration {
 
   @Bean
-  Connections connections(DatabaseClient db, JsonMapper json) {
-    return new R2dbcConnections(db, json);
+  Connections connections(DatabaseClient db, JsonMapper json, ChangeFeed changes) {
+    return new R2dbcConnections(db, json, changes);
   }
 
   @Bean

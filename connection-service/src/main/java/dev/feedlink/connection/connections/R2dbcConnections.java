@@ -10,7 +10,11 @@ import dev.feedlink.connection.connections.domain.PageCursor;
 import dev.feedlink.connection.connections.domain.Prompt;
 import dev.feedlink.connection.connections.domain.StatusReason;
 import dev.feedlink.platform.crypto.Sealed;
+import dev.feedlink.connection.readcache.ChangeFeed;
+import dev.feedlink.connection.readcache.ReadCache;
 import io.r2dbc.spi.Readable;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,12 +41,37 @@ final class R2dbcConnections implements Connections {
           + " extraction_json, prompt_json, prompt_answered_at, current_session_id, current_session_open, last_sequence";
   private static final TypeReference<List<Extraction>> EXTRACTIONS = new TypeReference<>() {};
 
+  private static final String CHANGED = "connection:";
+  private static final String TOKENS_CHANGED = "connection-tokens";
+
   private final DatabaseClient db;
   private final JsonMapper json;
+  private final ChangeFeed changes;
+  private final ReadCache<UUID, Connection> byId;
+  private final ReadCache<ByteBuffer, TokenOwner> tokens;
 
-  R2dbcConnections(DatabaseClient db, JsonMapper json) {
+  R2dbcConnections(DatabaseClient db, JsonMapper json, ChangeFeed changes) {
     this.db = db;
     this.json = json;
+    this.changes = changes;
+    this.byId = new ReadCache<>(100_000, Duration.ofSeconds(30), changes::listening);
+    this.tokens = new ReadCache<>(100_000, Duration.ofSeconds(30), changes::listening);
+    changes.subscribe(
+        key -> {
+          if (key.startsWith(CHANGED)) {
+            byId.evict(UUID.fromString(key.substring(CHANGED.length())));
+          } else if (key.equals(TOKENS_CHANGED)) {
+            tokens.clear();
+          }
+        },
+        () -> {
+          byId.clear();
+          tokens.clear();
+        });
+  }
+
+  private Mono<Void> changed(UUID connectionId) {
+    return changes.announce(CHANGED + connectionId);
   }
 
   @Override
@@ -71,14 +100,19 @@ final class R2dbcConnections implements Connections {
         .bind("reason", p.context().reason().name())
         .bind("statusAt", time(p.context().timestamp()))
         .bind("session", p.currentSessionId())
-        .then();
+        .then()
+        .then(changed(c.connectionId()));
   }
 
+  /** Served from the read cache, which every change evicts on every instance. */
   @Override
   public Mono<Connection> find(UUID appId, UUID connectionId) {
-    return db.sql("SELECT " + COLUMNS + " FROM connection WHERE connection_id = :id AND app_id = :app")
+    return byId.get(connectionId, () -> load(connectionId)).filter(c -> c.appId().equals(appId));
+  }
+
+  private Mono<Connection> load(UUID connectionId) {
+    return db.sql("SELECT " + COLUMNS + " FROM connection WHERE connection_id = :id")
         .bind("id", connectionId)
-        .bind("app", appId)
         .map(this::connection)
         .one()
         .flatMap(this::withAccounts);
@@ -136,7 +170,7 @@ final class R2dbcConnections implements Connections {
             .bind("open", p.currentSessionOpen())
             .bind("sequence", p.lastSequence())
             .then();
-    return row.then(replaceAccounts(c));
+    return row.then(replaceAccounts(c)).then(changed(c.connectionId()));
   }
 
   private Mono<Void> replaceAccounts(Connection c) {
@@ -173,7 +207,8 @@ final class R2dbcConnections implements Connections {
         .bind("keyId", credentials.keyId())
         .bind("nonce", credentials.nonce())
         .bind("ciphertext", credentials.ciphertext())
-        .then();
+        .then()
+        .then(changed(connectionId));
   }
 
   @Override
@@ -182,7 +217,8 @@ final class R2dbcConnections implements Connections {
             "UPDATE connection SET credentials_key_id = NULL, credentials_nonce = NULL,"
                 + " credentials_ciphertext = NULL WHERE connection_id = :id")
         .bind("id", connectionId)
-        .then();
+        .then()
+        .then(changed(connectionId));
   }
 
   @Override
@@ -195,20 +231,26 @@ final class R2dbcConnections implements Connections {
         .bind("id", connectionId)
         .bind("app", appId)
         .bind("at", time(at))
-        .then();
+        .then()
+        .then(changes.announce(TOKENS_CHANGED));
   }
 
   @Override
   public Mono<TokenOwner> tokenOwner(byte[] tokenHash) {
-    return db.sql("SELECT app_id, connection_id FROM connection_token WHERE token_hash = :hash")
-        .bind("hash", tokenHash)
-        .map(row -> new TokenOwner(row.get("app_id", UUID.class), row.get("connection_id", UUID.class)))
-        .one();
+    return tokens.get(
+        ByteBuffer.wrap(tokenHash),
+        () -> db.sql("SELECT app_id, connection_id FROM connection_token WHERE token_hash = :hash")
+            .bind("hash", tokenHash)
+            .map(row -> new TokenOwner(row.get("app_id", UUID.class), row.get("connection_id", UUID.class)))
+            .one());
   }
 
   @Override
   public Mono<Void> dropToken(UUID connectionId) {
-    return db.sql("DELETE FROM connection_token WHERE connection_id = :id").bind("id", connectionId).then();
+    return db.sql("DELETE FROM connection_token WHERE connection_id = :id")
+        .bind("id", connectionId)
+        .then()
+        .then(changes.announce(TOKENS_CHANGED));
   }
 
   @Override

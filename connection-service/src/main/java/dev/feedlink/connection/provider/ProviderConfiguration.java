@@ -1,5 +1,6 @@
 package dev.feedlink.connection.provider;
 
+import dev.feedlink.connection.readcache.ChangeFeed;
 import dev.feedlink.events.ProviderCatalogued;
 import dev.feedlink.platform.kafka.EventSubscription;
 import dev.feedlink.platform.kafka.NonRetryableEventException;
@@ -15,8 +16,8 @@ import reactor.core.publisher.Mono;
 class ProviderConfiguration {
 
   @Bean
-  Providers providers(DatabaseClient db) {
-    return new R2dbcProviders(db);
+  Providers providers(DatabaseClient db, ChangeFeed changes) {
+    return new R2dbcProviders(db, changes);
   }
 
   /** Keeps the catalogue the pipeline publishes at start-up. */

@@ -1,6 +1,9 @@
 package dev.feedlink.connection.provider;
 
+import dev.feedlink.connection.readcache.ChangeFeed;
+import dev.feedlink.connection.readcache.ReadCache;
 import io.r2dbc.spi.Readable;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,10 +15,21 @@ import reactor.core.publisher.Mono;
 
 final class R2dbcProviders implements Providers {
 
-  private final DatabaseClient db;
+  private static final String CHANGED = "providers";
 
-  R2dbcProviders(DatabaseClient db) {
+  private final DatabaseClient db;
+  private final ChangeFeed changes;
+  private final ReadCache<UUID, Provider> byId;
+
+  R2dbcProviders(DatabaseClient db, ChangeFeed changes) {
     this.db = db;
+    this.changes = changes;
+    this.byId = new ReadCache<>(10_000, Duration.ofMinutes(5), changes::listening);
+    changes.subscribe(key -> {
+      if (key.equals(CHANGED)) {
+        byId.clear();
+      }
+    }, byId::clear);
   }
 
   @Override
@@ -36,12 +50,15 @@ final class R2dbcProviders implements Providers {
         .bind("types", p.dataTypes().toArray(String[]::new))
         .bind("login", p.loginMethod())
         .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-        .then();
+        .then()
+        .then(changes.announce(CHANGED));
   }
 
   @Override
   public Mono<Provider> find(UUID providerId) {
-    return db.sql("SELECT * FROM provider WHERE provider_id = :id").bind("id", providerId).map(R2dbcProviders::provider).one();
+    return byId.get(
+        providerId,
+        () -> db.sql("SELECT * FROM provider WHERE provider_id = :id").bind("id", providerId).map(R2dbcProviders::provider).one());
   }
 
   @Override

@@ -78,8 +78,9 @@ class TenancyTest extends ServiceTest {
     assertThat(post(a.token(), path + "/answers", Map.of("answer", "123456")).status()).isEqualTo(202);
     assertThat(pipeline.answer(pipeline.awaitInput(id))).isEqualTo("123456");
     session.authorized(List.of("read"), ACCOUNTS);
-    JsonNode context = awaitContext(a, id, "Connected", "ConnectedCredentials");
-    assertThat(context.path("numOfEntities").asInt()).isEqualTo(1);
+    JsonNode context = awaitContext(a, id, c -> c.path("connection_status_reason").asString().equals("ConnectedCredentials")
+        && c.path("numOfEntities").asInt() == 1);
+    assertThat(context.path("entities").get(0).path("account_number").asString()).isEqualTo("5550007001");
     assertThat(get(b.token(), "/connection/context?connection_id=" + id).status()).isEqualTo(404);
   }
 
