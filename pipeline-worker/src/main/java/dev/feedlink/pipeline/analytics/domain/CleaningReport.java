@@ -16,7 +16,9 @@ import java.util.List;
  * @param readingsReceived readings in the input, duplicates included
  * @param readingsUsable readings in the usable view (one per interval)
  * @param readingsExcluded readings left out (each has a finding with {@code
- *     excludedFromAnalysis}); identical duplicates collapsed into one are not counted here
+ *     excludedFromAnalysis})
+ * @param readingsCollapsed extra copies of identical duplicates, collapsed into the one kept; so
+ *     {@code readingsReceived = readingsUsable + readingsExcluded + readingsCollapsed}
  * @param expectedIntervals intervals on the grid from the first to the last
  * @param missingIntervals those without any reading (the sum of the gaps)
  * @param daysCovered local days from the first reading's to the last reading's
@@ -38,6 +40,7 @@ public record CleaningReport(
     int readingsReceived,
     int readingsUsable,
     int readingsExcluded,
+    int readingsCollapsed,
     long expectedIntervals,
     long missingIntervals,
     int daysCovered,
