@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
@@ -35,7 +34,6 @@ import tools.jackson.databind.ObjectMapper;
 public final class GreenButtonConnector implements Connector {
 
   public static final String FEED = "greenbutton-feed";
-  private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml");
 
   private final ProviderDescriptor descriptor;
   private final ProviderHttp http;
@@ -81,7 +79,8 @@ public final class GreenButtonConnector implements Connector {
     URI target = uri.buildAndExpand(access.subscriptionId()).encode().toUri();
     return http.send("Green Button feed", target, web -> web.get().uri(target)
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + access.accessToken())
-            .accept(ATOM, MediaType.APPLICATION_XML))
+            // JSON too, for the answers that are not a feed (202 pending, errors).
+            .header(HttpHeaders.ACCEPT, "application/atom+xml, application/xml;q=0.9, application/json;q=0.5"))
         .<FetchOutcome>map(response -> switch (response.status()) {
           case 200 -> new FetchOutcome.Fetched(List.of(new RawDocument(FEED, null, response.body())));
           case 202 -> new FetchOutcome.Pending("the utility is preparing the data and will call back");

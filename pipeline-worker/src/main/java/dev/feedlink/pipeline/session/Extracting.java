@@ -19,6 +19,7 @@ import dev.feedlink.pipeline.session.domain.FetchWindows;
 import dev.feedlink.pipeline.session.domain.Kind;
 import dev.feedlink.pipeline.session.domain.Step;
 import dev.feedlink.schemas.SessionStatusCode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,9 @@ import reactor.core.publisher.Mono;
  * deliver what was never delivered before with Synced (19) in one transaction.
  */
 final class Extracting {
+
+  private static final Duration CALLBACK_GRACE = Duration.ofSeconds(30);
+  private static final Duration RECHECK_AFTER_CALLBACK = Duration.ofSeconds(1);
 
   private final SessionCommits commits;
   private final Sessions sessions;
@@ -103,7 +107,7 @@ final class Extracting {
           .then(commits.events().status(saved, SessionStatusCode.STRUCTURING, now)));
     }
     if (outcome instanceof FetchOutcome.Pending) {
-      Instant ask = now.plus(properties.callbackPollInterval());
+      Instant ask = now.plus(recheck(s, now));
       if (s.status() == SessionStatusCode.WAITING_FOR_WEBHOOK) {
         return commits.commit(s, s.next(Step.AWAIT_CALLBACK, ask), owner, saved -> Mono.empty());
       }
@@ -118,6 +122,18 @@ final class Extracting {
     }
     FetchOutcome.Refused refused = (FetchOutcome.Refused) outcome;
     return commits.fail(s, owner, SessionStatusCode.LOADING_ERROR, Failure.retryable(FailureReason.PROVIDER_ERROR, refused.message()));
+  }
+
+  /**
+   * How soon to ask again while the provider prepares: soon after it said the data is ready (its
+   * answer may lag its callback), else at the regular poll interval.
+   */
+  private Duration recheck(Session s, Instant now) {
+    Instant calledBack = s.progress().calledBackAt();
+    if (calledBack != null && Duration.between(calledBack, now).compareTo(CALLBACK_GRACE) < 0) {
+      return RECHECK_AFTER_CALLBACK;
+    }
+    return properties.callbackPollInterval();
   }
 
   // --- Structuring -----------------------------------------------------------------------------

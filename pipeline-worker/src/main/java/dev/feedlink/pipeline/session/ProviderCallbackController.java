@@ -43,7 +43,7 @@ class ProviderCallbackController {
         .filter(s -> s.callbackSecret() != null
             && MessageDigest.isEqual(s.callbackSecret().getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8)))
         .flatMap(s -> s.step() == Step.AWAIT_CALLBACK
-            ? commits.commit(s, s.next(Step.LOAD, clock.instant()), null, saved -> Mono.empty())
+            ? commits.commit(s, s.withProgress(s.progress().calledBack(clock.instant())).next(Step.LOAD, clock.instant()), null, saved -> Mono.empty())
                 .doOnSuccess(saved -> runner.wake())
                 .onErrorResume(Sessions.ChangedMeanwhile.class, e -> Mono.empty())
                 .thenReturn(ResponseEntity.noContent().<Void>build())

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -68,19 +69,21 @@ public final class SessionRunner implements SmartLifecycle {
       return 0;
     }
     Instant now = clock.instant();
-    List<Session> claimed = sessions.claimDue(owner, now, now.plus(properties.lease()), free).collectList()
+    List<Session> claimed = sessions.claimDue(owner, now, now.plus(properties.lease()), free, List.copyOf(running.keySet())).collectList()
         .block(Duration.ofSeconds(30));
     for (Session s : claimed) {
       slots.acquireUninterruptibly();
-      Disposable work = runToWait(s)
+      // Registered before it starts, so it is never claimed again while it runs.
+      Disposable.Swap work = Disposables.swap();
+      running.put(s.sessionId(), work);
+      work.update(runToWait(s)
           .subscribeOn(Schedulers.boundedElastic())
           .doFinally(signal -> {
             running.remove(s.sessionId());
             slots.release();
             wake();
           })
-          .subscribe(null, e -> log.error("session {} runner failed", s.sessionId(), e));
-      running.put(s.sessionId(), work);
+          .subscribe(null, e -> log.error("session {} runner failed", s.sessionId(), e)));
     }
     return claimed.size();
   }

@@ -83,13 +83,18 @@ public final class Sessions {
     return db.sql("SELECT " + COLUMNS + " FROM session WHERE session_id = :id").bind("id", sessionId).map(this::read).one();
   }
 
-  /** Takes up to {@code limit} due sessions no live worker holds, for {@code owner} until {@code until}. */
-  public Flux<Session> claimDue(String owner, Instant now, Instant until, int limit) {
+  /**
+   * Takes up to {@code limit} due sessions no live worker holds, for {@code owner} until {@code
+   * until}; never one of {@code running} (this worker's own, whatever their lease says).
+   */
+  public Flux<Session> claimDue(String owner, Instant now, Instant until, int limit, List<UUID> running) {
     return db.sql("UPDATE session SET lease_owner = :owner, lease_until = :until WHERE session_id IN ("
             + " SELECT session_id FROM session WHERE step <> 'DONE' AND due_at IS NOT NULL AND due_at <= :now"
-            + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)"
+            + " AND (lease_until IS NULL OR lease_until < :now) AND NOT (session_id = ANY(:running::uuid[]))"
+            + " ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)"
             + " RETURNING " + COLUMNS)
         .bind("owner", owner)
+        .bind("running", running.stream().map(UUID::toString).toArray(String[]::new))
         .bind("until", until)
         .bind("now", now)
         .bind("limit", limit)

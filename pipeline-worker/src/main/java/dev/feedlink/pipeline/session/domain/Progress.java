@@ -15,6 +15,7 @@ import java.util.List;
  * @param newlyStored of those, records not stored before
  * @param substage the next Processing substage to run (index)
  * @param lastPrompt when the user was last asked something (a background refresh reports it)
+ * @param calledBackAt when the provider last said the data is ready (null before)
  */
 public record Progress(
     Prompt prompt,
@@ -24,7 +25,8 @@ public record Progress(
     long fetchedRecords,
     long newlyStored,
     int substage,
-    Instant lastPrompt) {
+    Instant lastPrompt,
+    Instant calledBackAt) {
 
   public Progress {
     accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -32,26 +34,30 @@ public record Progress(
   }
 
   public static Progress start() {
-    return new Progress(null, List.of(), List.of(), null, 0, 0, 0, null);
+    return new Progress(null, List.of(), List.of(), null, 0, 0, 0, null, null);
   }
 
   public Progress asking(Prompt p) {
-    return new Progress(p, accounts, scopes, dataFound, fetchedRecords, newlyStored, substage, p.askedAt());
+    return new Progress(p, accounts, scopes, dataFound, fetchedRecords, newlyStored, substage, p.askedAt(), calledBackAt);
   }
 
   public Progress answered() {
-    return new Progress(null, accounts, scopes, dataFound, fetchedRecords, newlyStored, substage, lastPrompt);
+    return new Progress(null, accounts, scopes, dataFound, fetchedRecords, newlyStored, substage, lastPrompt, calledBackAt);
   }
 
   public Progress authorized(List<LinkedAccount> linked, List<String> granted) {
-    return new Progress(null, linked, granted, dataFound, fetchedRecords, newlyStored, substage, lastPrompt);
+    return new Progress(null, linked, granted, dataFound, fetchedRecords, newlyStored, substage, lastPrompt, calledBackAt);
   }
 
   public Progress structured(boolean found, long fetched, long stored) {
-    return new Progress(prompt, accounts, scopes, found, fetched, stored, substage, lastPrompt);
+    return new Progress(prompt, accounts, scopes, found, fetched, stored, substage, lastPrompt, calledBackAt);
+  }
+
+  public Progress calledBack(Instant at) {
+    return new Progress(prompt, accounts, scopes, dataFound, fetchedRecords, newlyStored, substage, lastPrompt, at);
   }
 
   public Progress atSubstage(int next) {
-    return new Progress(prompt, accounts, scopes, dataFound, fetchedRecords, newlyStored, next, lastPrompt);
+    return new Progress(prompt, accounts, scopes, dataFound, fetchedRecords, newlyStored, next, lastPrompt, calledBackAt);
   }
 }
