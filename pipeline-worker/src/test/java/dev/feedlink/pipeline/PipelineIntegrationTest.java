@@ -130,6 +130,13 @@ public abstract class PipelineIntegrationTest {
   }
 
   protected UUID requestSession(Link link, SessionKind kind, String password, Instant rewindFrom, Instant rewindTo, String... dataTypes) {
+    SessionRequested request = sessionRequest(link, kind, password, rewindFrom, rewindTo, dataTypes);
+    publish(Topics.SESSION_COMMANDS, link.connectionId().toString(), request);
+    return UUID.fromString(request.getSessionId());
+  }
+
+  /** A SessionRequested as connection-service writes it (not yet sent). */
+  protected SessionRequested sessionRequest(Link link, SessionKind kind, String password, Instant rewindFrom, Instant rewindTo, String... dataTypes) {
     UUID sessionId = UUID.randomUUID();
     SessionRequested.Builder request = SessionRequested.newBuilder()
         .setEventId(UUID.randomUUID().toString())
@@ -147,8 +154,7 @@ public abstract class PipelineIntegrationTest {
     if (password != null) {
       request.setCredentials(seal("{\"username\":\"" + link.username() + "\",\"password\":\"" + password + "\"}", link.connectionId()));
     }
-    publish(Topics.SESSION_COMMANDS, link.connectionId().toString(), request.build());
-    return sessionId;
+    return request.build();
   }
 
   protected UUID connect(Link link) {
@@ -159,9 +165,11 @@ public abstract class PipelineIntegrationTest {
     return requestSession(link, SessionKind.CONNECT, password, null, null);
   }
 
-  protected void answer(Link link, UUID sessionId, PromptType type, String answer) {
+  /** Sends the user's answer; returns the event's id. */
+  protected String answer(Link link, UUID sessionId, PromptType type, String answer) {
+    String eventId = UUID.randomUUID().toString();
     publish(Topics.SESSION_COMMANDS, link.connectionId().toString(), UserInputProvided.newBuilder()
-        .setEventId(UUID.randomUUID().toString())
+        .setEventId(eventId)
         .setOccurredAt(clock.instant())
         .setAppId(link.appId())
         .setConnectionId(link.connectionId().toString())
@@ -169,6 +177,21 @@ public abstract class PipelineIntegrationTest {
         .setInputType(type)
         .setAnswer(seal(answer, link.connectionId()))
         .build());
+    return eventId;
+  }
+
+  /** Waits until the pipeline's consumers applied the event (its id is marked processed). */
+  protected static void awaitConsumed(String eventId) {
+    Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+      try (java.sql.Connection c = TestInfrastructure.get().openJdbc();
+          java.sql.PreparedStatement q = c.prepareStatement("SELECT count(*) FROM pipeline.processed_event WHERE event_id = ?")) {
+        q.setString(1, eventId);
+        try (java.sql.ResultSet rs = q.executeQuery()) {
+          rs.next();
+          return rs.getLong(1) > 0;
+        }
+      }
+    });
   }
 
   protected void select(Link link, UUID sessionId, List<String> accountNumbers) {
