@@ -59,9 +59,7 @@ final class Answering {
   Mono<Prompt> answer(UUID appId, UUID connectionId, Answer answer) {
     Mono<Prompt> work =
         connections
-            .lock(connectionId)
-            .filter(c -> c.appId().equals(appId))
-            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("connection", connectionId.toString())))
+            .lockOwned(appId, connectionId)
             .flatMap(c -> decide(c, answer, clock.instant()));
     return tx.transactional(work);
   }

@@ -3,6 +3,7 @@ package dev.feedlink.connection.connections;
 import dev.feedlink.connection.connections.domain.Connection;
 import dev.feedlink.connection.connections.domain.PageCursor;
 import dev.feedlink.platform.crypto.Sealed;
+import dev.feedlink.platform.web.ApiProblem;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,6 +24,13 @@ public interface Connections {
 
   /** Locks the connection's row for the rest of the transaction; empty if it does not exist. */
   Mono<Connection> lock(UUID connectionId);
+
+  /** Locks the app's connection; another app's is as absent as an unknown one (404). */
+  default Mono<Connection> lockOwned(UUID appId, UUID connectionId) {
+    return lock(connectionId)
+        .filter(c -> c.appId().equals(appId))
+        .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("connection", connectionId.toString())));
+  }
 
   /** The app's connection of this provider login, locked for the rest of the transaction. */
   Mono<Connection> lockLogin(UUID appId, UUID userId, UUID providerId, String username);

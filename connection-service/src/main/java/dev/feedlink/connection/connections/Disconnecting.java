@@ -5,7 +5,6 @@ import dev.feedlink.connection.connections.domain.Connection;
 import dev.feedlink.connection.connections.domain.ConnectionState;
 import dev.feedlink.connection.connections.domain.SessionKind;
 import dev.feedlink.events.LifecycleChange;
-import dev.feedlink.platform.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -42,9 +41,7 @@ final class Disconnecting {
   Mono<Connection> disconnect(UUID appId, UUID connectionId) {
     Mono<Connection> work =
         connections
-            .lock(connectionId)
-            .filter(c -> c.appId().equals(appId))
-            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("connection", connectionId.toString())))
+            .lockOwned(appId, connectionId)
             .flatMap(
                 existing -> {
                   if (existing.projection().state() == ConnectionState.DISCONNECTED) {

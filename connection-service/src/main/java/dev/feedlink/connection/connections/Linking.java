@@ -159,9 +159,7 @@ final class Linking {
   Mono<Connection> updateCredentials(UUID appId, UUID connectionId, String username, String password) {
     Mono<Connection> work =
         connections
-            .lock(connectionId)
-            .filter(c -> c.appId().equals(appId))
-            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("connection", connectionId.toString())))
+            .lockOwned(appId, connectionId)
             .flatMap(
                 existing -> {
                   if (existing.projection().state() == ConnectionState.DISCONNECTED) {

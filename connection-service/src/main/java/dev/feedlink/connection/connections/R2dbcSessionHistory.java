@@ -33,23 +33,22 @@ final class R2dbcSessionHistory implements SessionHistory {
 
   @Override
   public Mono<Void> requested(UUID sessionId, UUID connectionId, SessionKind kind, Instant at) {
-    return db.sql(
-            "INSERT INTO session (session_id, connection_id, kind, requested_at, first_seen_at)"
-                + " VALUES (:id, :connection, :kind, :at, :at)")
-        .bind("id", sessionId)
-        .bind("connection", connectionId)
-        .bind("kind", kind.name())
-        .bind("at", time(at))
-        .then();
+    return insert(sessionId, connectionId, kind, at, at);
   }
 
   private Mono<Void> seen(UUID sessionId, UUID connectionId, SessionKind kind, Instant at) {
+    return insert(sessionId, connectionId, kind, null, at);
+  }
+
+  /** The first word about a session wins; later ones find it there. */
+  private Mono<Void> insert(UUID sessionId, UUID connectionId, SessionKind kind, Instant requestedAt, Instant at) {
     return db.sql(
-            "INSERT INTO session (session_id, connection_id, kind, first_seen_at)"
-                + " VALUES (:id, :connection, :kind, :at) ON CONFLICT (session_id) DO NOTHING")
+            "INSERT INTO session (session_id, connection_id, kind, requested_at, first_seen_at)"
+                + " VALUES (:id, :connection, :kind, :requested, :at) ON CONFLICT (session_id) DO NOTHING")
         .bind("id", sessionId)
         .bind("connection", connectionId)
         .bind("kind", kind.name())
+        .bind("requested", Parameter.fromOrEmpty(time(requestedAt), OffsetDateTime.class))
         .bind("at", time(at))
         .then();
   }

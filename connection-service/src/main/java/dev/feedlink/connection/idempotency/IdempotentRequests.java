@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -68,9 +67,11 @@ public final class IdempotentRequests {
     return find(appId, key)
         .map(stored -> replay(appId, key, hash, stored))
         .switchIfEmpty(Mono.defer(() -> first))
+        // A concurrent request with the same key won (its work collided with ours and rolled ours
+        // back): answer what it answered. Any other failure stands.
         .onErrorResume(
-            DuplicateKeyException.class,
-            e -> find(appId, key).map(stored -> replay(appId, key, hash, stored)));
+            e -> !(e instanceof ApiProblem),
+            e -> find(appId, key).map(stored -> replay(appId, key, hash, stored)).switchIfEmpty(Mono.error(e)));
   }
 
   private Mono<Stored> find(UUID appId, String key) {

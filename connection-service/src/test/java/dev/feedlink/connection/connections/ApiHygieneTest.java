@@ -157,6 +157,48 @@ class ApiHygieneTest extends ServiceTest {
   }
 
   @Test
+  void twoRequestsWithTheSameKeyAtOnceMakeOneConnection() throws Exception {
+    TestApp app = createApp("idempotent-race");
+    UUID user = UUID.randomUUID();
+    Map<String, Object> body = linkBody(SANDBOX_UTILITY, user, "user_good");
+    String key = UUID.randomUUID().toString();
+    List<java.util.concurrent.CompletableFuture<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      replies.add(java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> call(HttpMethod.POST, "/connections", app.token(), body, Map.of("Idempotency-Key", key))));
+    }
+    List<String> ids = new ArrayList<>();
+    for (var reply : replies) {
+      Reply r = reply.get();
+      assertThat(r.status()).as("%s", r.body()).isEqualTo(201);
+      ids.add(r.body().path("connection_id").asString());
+    }
+    assertThat(ids).containsOnly(ids.get(0));
+    assertThat(get(app.token(), "/connections?user_id=" + user).body().path("connections")).hasSize(1);
+  }
+
+  @Test
+  void theSameLoginLinkedTwiceAtOnceIsOneConnection() throws Exception {
+    TestApp app = createApp("link-race");
+    UUID user = UUID.randomUUID();
+    Map<String, Object> body = linkBody(SANDBOX_UTILITY, user, "user_good");
+    List<java.util.concurrent.CompletableFuture<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      replies.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> post(app.token(), "/connections", body)));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (var reply : replies) {
+      Reply r = reply.get();
+      statuses.add(r.status());
+      ids.add(r.body().path("connection_id").asString());
+    }
+    assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 200);
+    assertThat(ids).containsOnly(ids.get(0));
+    assertThat(get(app.token(), "/connections?user_id=" + user).body().path("connections")).hasSize(1);
+  }
+
+  @Test
   void connectionsAreListedAPageAtATimeWithFilters() {
     TestApp app = createApp("paging");
     UUID user = UUID.randomUUID();
