@@ -120,8 +120,9 @@ public final class LocalStack {
           "server.port", settings.pipelinePort(), "feedlink.sandbox.base-url", sandboxUrl)));
       stack.add(STREAM_SCHEDULER, run(StreamSchedulerApplication.class, common, Map.of(
           "server.port", settings.schedulerPort())));
+      // The webhook sink listens on loopback, which webhooks may reach only when allowed.
       stack.add(WEBHOOK_DISPATCHER, run(WebhookDispatcherApplication.class, common, Map.of(
-          "server.port", settings.webhooksPort())));
+          "server.port", settings.webhooksPort(), "feedlink.webhooks.allowed-networks", "127.0.0.0/8")));
       Map<String, Object> gateway = new LinkedHashMap<>();
       gateway.put("server.port", settings.gatewayPort());
       gateway.put("feedlink.gateway.admin-token", settings.adminToken());

@@ -1,14 +1,17 @@
 package dev.feedlink.sandbox;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The sandbox provider: an HTTP server standing in for third-party data providers. It keeps no
- * database and talks to no broker; when it shares a classpath with the platform (the local stack),
- * the platform's data and messaging auto-configuration is switched off for it.
+ * database and talks to no broker; when it shares a classpath with the platform (the local stack,
+ * other modules' tests), the platform's data and messaging auto-configuration is switched off for it.
  */
 @SpringBootApplication(
     excludeName = {
@@ -27,10 +30,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class SandboxProviderApplication {
 
-  /** Defaults that hold however the sandbox is started (its own main or the local stack). */
+  /**
+   * Defaults that hold however the sandbox is started (its own main or the local stack). Its own
+   * config file name keeps another module's {@code application.yml} on a shared classpath out.
+   */
   public static final Map<String, Object> DEFAULTS =
       Map.of(
           "spring.application.name", "sandbox-provider",
+          "spring.config.name", "sandbox-provider",
           "server.port", "8090",
           "spring.cloud.gateway.server.webflux.enabled", "false",
           "spring.cloud.discovery.enabled", "false",
@@ -41,5 +48,26 @@ public class SandboxProviderApplication {
     SpringApplication app = new SpringApplication(SandboxProviderApplication.class);
     app.setDefaultProperties(DEFAULTS);
     app.run(args);
+  }
+
+  /**
+   * Starts a sandbox in this JVM on a free port (unless {@code server.port} is given), e.g. for
+   * another module's tests: {@code SandboxProviderApplication.start(Map.of("sandbox.clock-start",
+   * "2026-03-07T12:00:00Z", "sandbox.clock-frozen", true))}. Close it when done.
+   *
+   * <p>It leaves the JVM's logging as the host configured it: Spring Boot would otherwise set the
+   * JVM-wide logging up again for this context, dropping the host test's own levels and format.
+   *
+   * @param properties any {@code sandbox.*} or Spring setting, above the defaults
+   */
+  public static RunningSandbox start(Map<String, Object> properties) {
+    Map<String, Object> defaults = new LinkedHashMap<>(DEFAULTS);
+    defaults.put("server.port", "0");
+    SpringApplication app = new SpringApplication(SandboxProviderApplication.class);
+    app.setDefaultProperties(defaults);
+    app.setBannerMode(Banner.Mode.OFF);
+    app.setListeners(app.getListeners().stream().filter(l -> !(l instanceof LoggingApplicationListener)).toList());
+    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return new RunningSandbox(app.run(args));
   }
 }

@@ -15,9 +15,14 @@ public final class ApiTokens {
 
   private final SecureRandom random = new SecureRandom();
 
-  /** A new token: "fl_" + 32 random base62 characters. Shown to its owner once, never stored. */
+  /** A new API token: "fl_" + 32 random base62 characters. Shown to its owner once, never stored. */
   public String issue() {
-    StringBuilder token = new StringBuilder(PREFIX);
+    return issue(PREFIX);
+  }
+
+  /** A new token with another prefix (e.g. connection tokens), as strong as an API token. */
+  public String issue(String prefix) {
+    StringBuilder token = new StringBuilder(prefix);
     for (int i = 0; i < RANDOM_CHARS; i++) {
       token.append(ALPHABET[random.nextInt(ALPHABET.length)]);
     }

@@ -1,5 +1,6 @@
 package dev.feedlink.connection.app;
 
+import dev.feedlink.connection.readcache.ChangeFeed;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -9,8 +10,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class AppConfiguration {
 
   @Bean
-  Apps apps(DatabaseClient db, TransactionalOperator tx) {
-    return new R2dbcApps(db, tx);
+  Apps apps(DatabaseClient db, TransactionalOperator tx, ChangeFeed changes) {
+    return new R2dbcApps(db, tx, changes);
   }
 
   @Bean

@@ -2,6 +2,7 @@ package dev.feedlink.connection.app;
 
 import java.time.Instant;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The apps and their token hashes. */
@@ -15,4 +16,12 @@ public interface Apps {
   Mono<Void> addToken(UUID appId, UUID tokenId, byte[] tokenHash, String hint, Instant at);
 
   Mono<App> find(UUID appId);
+
+  /** A token as listed: never the token itself. */
+  record TokenInfo(UUID tokenId, String hint, Instant createdAt, Instant revokedAt) {}
+
+  Flux<TokenInfo> tokens(UUID appId);
+
+  /** Revokes the app's token; emits whether it was active. */
+  Mono<Boolean> revoke(UUID appId, UUID tokenId, Instant at);
 }

@@ -1,21 +1,37 @@
 package dev.feedlink.connection.app;
 
+import dev.feedlink.connection.readcache.ChangeFeed;
+import dev.feedlink.connection.readcache.ReadCache;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 final class R2dbcApps implements Apps {
 
+  private static final String TOKENS_CHANGED = "api-tokens";
+
   private final DatabaseClient db;
   private final TransactionalOperator tx;
+  private final ChangeFeed changes;
+  private final ReadCache<ByteBuffer, UUID> tokens;
 
-  R2dbcApps(DatabaseClient db, TransactionalOperator tx) {
+  R2dbcApps(DatabaseClient db, TransactionalOperator tx, ChangeFeed changes) {
     this.db = db;
     this.tx = tx;
+    this.changes = changes;
+    this.tokens = new ReadCache<>(10_000, Duration.ofSeconds(30), changes::listening);
+    changes.subscribe(key -> {
+      if (key.equals(TOKENS_CHANGED)) {
+        tokens.clear();
+      }
+    }, tokens::clear);
   }
 
   @Override
@@ -33,10 +49,13 @@ final class R2dbcApps implements Apps {
 
   @Override
   public Mono<UUID> appOfToken(byte[] tokenHash) {
-    return db.sql("SELECT app_id FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
-        .bind("hash", tokenHash)
-        .map(row -> row.get("app_id", UUID.class))
-        .one();
+    // Cached: a revocation evicts it on every instance (ChangeFeed).
+    return tokens.get(
+        ByteBuffer.wrap(tokenHash),
+        () -> db.sql("SELECT app_id FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
+            .bind("hash", tokenHash)
+            .map(row -> row.get("app_id", UUID.class))
+            .one());
   }
 
   @Override
@@ -63,5 +82,33 @@ final class R2dbcApps implements Apps {
                     row.get("name", String.class),
                     row.get("created_at", OffsetDateTime.class).toInstant()))
         .one();
+  }
+
+  @Override
+  public Flux<TokenInfo> tokens(UUID appId) {
+    return db.sql("SELECT token_id, hint, created_at, revoked_at FROM api_token WHERE app_id = :app ORDER BY created_at")
+        .bind("app", appId)
+        .map(
+            row -> {
+              OffsetDateTime revoked = row.get("revoked_at", OffsetDateTime.class);
+              return new TokenInfo(
+                  row.get("token_id", UUID.class),
+                  row.get("hint", String.class),
+                  row.get("created_at", OffsetDateTime.class).toInstant(),
+                  revoked == null ? null : revoked.toInstant());
+            })
+        .all();
+  }
+
+  @Override
+  public Mono<Boolean> revoke(UUID appId, UUID tokenId, Instant at) {
+    return db.sql(
+            "UPDATE api_token SET revoked_at = :at WHERE app_id = :app AND token_id = :id AND revoked_at IS NULL")
+        .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .bind("app", appId)
+        .bind("id", tokenId)
+        .fetch()
+        .rowsUpdated()
+        .flatMap(n -> changes.announce(TOKENS_CHANGED).thenReturn(n > 0));
   }
 }

@@ -1,6 +1,7 @@
 package dev.feedlink.connection.gateway;
 
 import dev.feedlink.connection.app.Apps;
+import dev.feedlink.connection.connections.Connections;
 import dev.feedlink.platform.PlatformProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class GatewayConfiguration {
 
   @Bean
-  ApiTokenAuthentication apiTokenAuthentication(Apps apps, GatewayProperties gateway, PlatformProperties platform) {
+  ApiTokenAuthentication apiTokenAuthentication(
+      Apps apps, Connections connections, GatewayProperties gateway, PlatformProperties platform) {
     String admin = gateway.adminToken();
     if (admin == null || admin.isBlank()) {
       if (!platform.developmentMode()) {
@@ -24,7 +26,12 @@ class GatewayConfiguration {
       }
       admin = GatewayProperties.DEVELOPMENT_ADMIN_TOKEN;
     }
-    return new ApiTokenAuthentication(apps, admin);
+    return new ApiTokenAuthentication(apps, connections, admin);
+  }
+
+  @Bean
+  RequestSizeLimit requestSizeLimit(GatewayProperties gateway) {
+    return new RequestSizeLimit(gateway.maxBodySize());
   }
 
   @Bean

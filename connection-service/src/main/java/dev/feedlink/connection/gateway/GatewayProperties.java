@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookDispatcher base URI of webhook-dispatcher (endpoints, messages, replay)
  * @param pipelineWorker base URI of pipeline-worker (the data API)
  * @param adminToken the token for {@code /admin/**}; required outside development mode
+ * @param maxBodySize the largest request body accepted (413 beyond)
  */
 @Validated
 @ConfigurationProperties("feedlink.gateway")
@@ -20,7 +22,8 @@ public record GatewayProperties(
     @DefaultValue("http://localhost:8082") @NotNull URI streamScheduler,
     @DefaultValue("http://localhost:8083") @NotNull URI webhookDispatcher,
     @DefaultValue("http://localhost:8081") @NotNull URI pipelineWorker,
-    String adminToken) {
+    String adminToken,
+    @DefaultValue("64KB") DataSize maxBodySize) {
 
   public static final String DEVELOPMENT_ADMIN_TOKEN = "local-admin-token";
 }

@@ -1,0 +1,20 @@
+package dev.feedlink.connection.connections.domain;
+
+/** Why a session failed, as the pipeline reports it. */
+public enum FailureReason {
+  UNKNOWN,
+  INVALID_CREDENTIALS,
+  MFA_CODE_INVALID,
+  SECURITY_ANSWER_INVALID,
+  MFA_CODE_TIMEOUT,
+  SECURITY_ANSWER_TIMEOUT,
+  MFA_ACTION_TIMEOUT,
+  ACCOUNT_SELECTION_TIMEOUT,
+  PROVIDER_UNAVAILABLE,
+  PROVIDER_ERROR,
+  MALFORMED_DATA,
+  CONSENT_EXPIRED,
+  STALLED,
+  INTERNAL_ERROR,
+  USER_DISCONNECTED
+}

@@ -1,0 +1,23 @@
+package dev.feedlink.pipeline.processing;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Processing substages and their stored results. */
+@Configuration(proxyBeanMethods = false)
+class ProcessingConfiguration {
+
+  @Bean
+  ProcessingResults processingResults(DatabaseClient db) {
+    // Reports are stored as the data API serves them: snake_case like the rest of the REST API.
+    return new ProcessingResults(db, JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build());
+  }
+
+  @Bean
+  SubstageRunner substageRunner(DatabaseClient db, ProcessingResults results) {
+    return new AnalyticsSubstages(db, results);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.feedlink.pipeline.processing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the Processing substages of a session on the stored data of its accounts and stores what
+ * each finds. The session pipeline only knows this interface: the computations behind it are plain
+ * Java in the analytics package.
+ */
+public interface SubstageRunner {
+
+  /** The substages, in the order they run, by the names their status events carry. */
+  List<String> substages();
+
+  /** Runs substage {@code index} for the accounts, in the caller's transaction. */
+  Mono<Void> run(int index, UUID sessionId, UUID providerId, List<UUID> accountIds, Instant now);
+}
