@@ -53,6 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @IntegrationTest(properties = {
     "feedlink.pipeline.initial-history=P10D",
     "feedlink.pipeline.poll-interval=50ms",
+    "feedlink.pipeline.concurrency=2",
     "feedlink.pipeline.watchdog-interval=200ms",
     "feedlink.pipeline.http.response-timeout=5s",
     "feedlink.pipeline.http.first-backoff=20ms",

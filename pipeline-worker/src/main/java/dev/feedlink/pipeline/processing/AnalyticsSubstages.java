@@ -63,29 +63,41 @@ public final class AnalyticsSubstages implements SubstageRunner {
   }
 
   @Override
-  public Mono<Void> run(int index, UUID sessionId, UUID providerId, List<UUID> accountIds, Instant now) {
+  public Mono<Results> run(int index, UUID sessionId, UUID providerId, List<UUID> accountIds, Instant now) {
     ProcessingSubstage substage = ORDER.get(index);
     return Flux.fromIterable(accountIds)
         .concatMap(id -> series(id, now).flatMap(series -> compute(substage, series, sessionId, providerId, now)))
-        .then();
+        .collectList()
+        .map(stores -> () -> Flux.fromIterable(stores).concatMap(Results::store).then());
   }
 
-  private Mono<Void> compute(ProcessingSubstage substage, UsageSeries series, UUID sessionId, UUID providerId, Instant now) {
+  /** The computation, done here; the returned results store it later, in the step's transaction. */
+  private Mono<Results> compute(ProcessingSubstage substage, UsageSeries series, UUID sessionId, UUID providerId, Instant now) {
     UUID account = UUID.fromString(series.accountId());
-    CleaningOutcome cleaned = cleaning.clean(series);
-    return switch (substage) {
-      case HISTORICAL_DATA_CLEANING -> results.save(account, substage, sessionId, cleaned.report(), now);
-      case MONITORING -> results.save(account, substage, sessionId, monitoring.monitor(cleaned.usable()), now);
-      case FORECASTING -> results.save(account, substage, sessionId, forecasting.forecast(cleaned.usable()), now);
-      case INSIGHTS -> {
-        InsightsReport report = insights.derive(cleaned.usable());
-        yield results.save(account, substage, sessionId, report, now)
-            .then(results.saveUsage(AccountUsage.of(providerId.toString(), report), now));
-      }
-      case BENCHMARKING -> results.usageOf(account).flatMap(subject -> results.peersOf(subject)
-              .map(peers -> benchmarking.benchmark(subject, peers)))
-          .flatMap(report -> results.save(account, substage, sessionId, report, now));
-    };
+    if (substage == ProcessingSubstage.BENCHMARKING) {
+      return results.usageOf(account)
+          .flatMap(subject -> results.peersOf(subject).map(peers -> benchmarking.benchmark(subject, peers)))
+          .map(report -> (Results) () -> results.save(account, substage, sessionId, report, now));
+    }
+    return Mono.fromCallable(() -> {
+      CleaningOutcome cleaned = cleaning.clean(series);
+      return switch (substage) {
+        case HISTORICAL_DATA_CLEANING -> (Results) () -> results.save(account, substage, sessionId, cleaned.report(), now);
+        case MONITORING -> {
+          Object report = monitoring.monitor(cleaned.usable());
+          yield () -> results.save(account, substage, sessionId, report, now);
+        }
+        case FORECASTING -> {
+          Object report = forecasting.forecast(cleaned.usable());
+          yield () -> results.save(account, substage, sessionId, report, now);
+        }
+        default -> {
+          InsightsReport report = insights.derive(cleaned.usable());
+          yield () -> results.save(account, substage, sessionId, report, now)
+              .then(results.saveUsage(AccountUsage.of(providerId.toString(), report), now));
+        }
+      };
+    });
   }
 
   /** The account's stored readings and bills as the computations take them; empty for a non-utility account. */

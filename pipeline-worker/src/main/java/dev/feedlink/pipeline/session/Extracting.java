@@ -175,17 +175,19 @@ final class Extracting {
     int index = s.progress().substage();
     List<String> names = substages.substages();
     List<UUID> accounts = targets(s).stream().map(a -> AccountIds.of(s.connectionId(), a.accountNumber())).toList();
-    Mono<Void> compute = substages.run(index, s.sessionId(), s.providerId(), accounts, now);
-    if (index + 1 < names.size()) {
-      Session next = s.withProgress(s.progress().atSubstage(index + 1)).next(Step.PROCESS, now).withStatus(SessionStatusCode.PROCESSING, now);
-      return commits.commit(s, compute.thenReturn(next), owner, saved -> commits.events()
-          .status(saved, SessionStatusCode.PROCESSING, now, e -> e.setSubstage(names.get(index + 1)).setDataFound(s.progress().dataFound())));
-    }
-    Session done = s.withProgress(s.progress().atSubstage(names.size())).next(Step.DONE, null).withStatus(SessionStatusCode.SYNCED, now);
-    return commits.commit(s, compute.thenReturn(done), owner, saved -> commits.events()
-        .status(saved, SessionStatusCode.PROCESSED, now, e -> e.setDataFound(s.progress().dataFound()))
-        .then(deliver(saved, provider, now))
-        .then(sessions.dropDocuments(s.sessionId())));
+    // Computed before the transaction (it takes a while); only storing the results is inside it.
+    return substages.run(index, s.sessionId(), s.providerId(), accounts, now).flatMap(results -> {
+      if (index + 1 < names.size()) {
+        Session next = s.withProgress(s.progress().atSubstage(index + 1)).next(Step.PROCESS, now).withStatus(SessionStatusCode.PROCESSING, now);
+        return commits.commit(s, next, owner, saved -> results.store().then(commits.events()
+            .status(saved, SessionStatusCode.PROCESSING, now, e -> e.setSubstage(names.get(index + 1)).setDataFound(s.progress().dataFound()))));
+      }
+      Session done = s.withProgress(s.progress().atSubstage(names.size())).next(Step.DONE, null).withStatus(SessionStatusCode.SYNCED, now);
+      return commits.commit(s, done, owner, saved -> results.store()
+          .then(commits.events().status(saved, SessionStatusCode.PROCESSED, now, e -> e.setDataFound(s.progress().dataFound())))
+          .then(deliver(saved, provider, now))
+          .then(sessions.dropDocuments(s.sessionId())));
+    });
   }
 
   /** The accounts this session delivers for: a refresh job's account, else every account linked. */
