@@ -92,6 +92,39 @@ class LaterSessionsTest extends PipelineIntegrationTest {
   }
 
   @Test
+  void aManualRefreshIsItsOwnKindAndCarriesItsJob() {
+    Link link = utility(good("manual"));
+    UUID first = connect(link);
+    assertFinalCodes(first).isEqualTo(SYNCED_AFTER_LOGIN);
+
+    String job = refresh(link, accountsOf(first).get(1), "bill", RefreshTrigger.MANUAL);
+    UUID manual = sessionOfJob(job);
+
+    assertFinalCodes(manual).isEqualTo(SYNCED_AFTER_LOGIN);
+    assertThat(statuses(manual)).allSatisfy(s -> {
+      assertThat(s.getSessionKind()).isEqualTo(SessionKind.MANUAL_REFRESH);
+      assertThat(s.getJobId()).isEqualTo(job);
+    });
+    NoNewData none = PROBE.await(NoNewData.class, e -> e.getSessionId().equals(manual.toString()), WAIT);
+    assertThat(none.getJobId()).isEqualTo(job);
+    assertThat(none.getDataType()).isEqualTo("bill");
+  }
+
+  @Test
+  void newCredentialsRepairAConnectionWhoseLoginWasRefused() {
+    Link link = utility(good("repair"));
+    UUID refused = connect(link, "an_old_password");
+    assertFinalCodes(refused).containsExactly(6, 7);
+
+    UUID repaired = requestSession(link, SessionKind.RECONNECT, PASSWORD, null, null);
+
+    assertFinalCodes(repaired).isEqualTo(SYNCED_AFTER_LOGIN);
+    assertThat(statuses(repaired).get(0).getSessionKind()).isEqualTo(SessionKind.RECONNECT);
+    assertThat(dataAvailableByType(repaired)).containsKeys("interval", "bill");
+    assertGapFreeSequence(link.connectionId());
+  }
+
+  @Test
   void anUnansweredMfaCodeTimesOutAndALateAnswerChangesNothing() {
     Link link = utility("user_mfa");
     UUID session = connect(link);

@@ -42,6 +42,18 @@ class ProvidersTest extends PipelineIntegrationTest {
   }
 
   @Test
+  void aSessionForAProviderThePipelineDoesNotServeEndsInAnErrorSayingSo() {
+    Link unknown = newLink(new dev.feedlink.pipeline.provider.domain.ProviderDescriptor(
+        UUID.randomUUID(), "Nobody", "utility", "US", java.util.List.of()), "user_good");
+
+    UUID session = connect(unknown);
+
+    assertFinalCodes(session).containsExactly(6, 7);
+    assertThat(statuses(session).get(1).getFailure().getReason()).isEqualTo(FailureReason.PROVIDER_ERROR);
+    assertThat(statuses(session).get(1).getFailure().getMessage()).contains("no connector serves provider");
+  }
+
+  @Test
   void serverErrorsAreRetriedWithBackoffAndTheSessionCarriesOn() {
     SANDBOX.faults().inject(Provider.UTILITY, 2, new Faults.Fault(502, Duration.ofMillis(10)));
 

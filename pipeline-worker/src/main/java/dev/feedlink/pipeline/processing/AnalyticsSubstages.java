@@ -63,40 +63,33 @@ public final class AnalyticsSubstages implements SubstageRunner {
   }
 
   @Override
-  public Mono<Results> run(int index, UUID sessionId, UUID providerId, List<UUID> accountIds, Instant now) {
-    ProcessingSubstage substage = ORDER.get(index);
+  public Mono<Results> run(UUID sessionId, UUID providerId, List<UUID> accountIds, Instant now) {
     return Flux.fromIterable(accountIds)
-        .concatMap(id -> series(id, now).flatMap(series -> compute(substage, series, sessionId, providerId, now)))
+        .concatMap(id -> series(id, now).flatMap(series -> compute(series, sessionId, providerId, now)))
         .collectList()
         .map(stores -> () -> Flux.fromIterable(stores).concatMap(Results::store).then());
   }
 
-  /** The computation, done here; the returned results store it later, in the step's transaction. */
-  private Mono<Results> compute(ProcessingSubstage substage, UsageSeries series, UUID sessionId, UUID providerId, Instant now) {
+  /**
+   * One account through the five substages: cleaning once, its usable view to Monitoring,
+   * Forecasting and Insights, and Insights' daily usage ranked among the provider's other accounts.
+   */
+  private Mono<Results> compute(UsageSeries series, UUID sessionId, UUID providerId, Instant now) {
     UUID account = UUID.fromString(series.accountId());
-    if (substage == ProcessingSubstage.BENCHMARKING) {
-      return results.usageOf(account)
-          .flatMap(subject -> results.peersOf(subject).map(peers -> benchmarking.benchmark(subject, peers)))
-          .map(report -> (Results) () -> results.save(account, substage, sessionId, report, now));
-    }
-    return Mono.fromCallable(() -> {
-      CleaningOutcome cleaned = cleaning.clean(series);
-      return switch (substage) {
-        case HISTORICAL_DATA_CLEANING -> (Results) () -> results.save(account, substage, sessionId, cleaned.report(), now);
-        case MONITORING -> {
-          Object report = monitoring.monitor(cleaned.usable());
-          yield () -> results.save(account, substage, sessionId, report, now);
-        }
-        case FORECASTING -> {
-          Object report = forecasting.forecast(cleaned.usable());
-          yield () -> results.save(account, substage, sessionId, report, now);
-        }
-        default -> {
-          InsightsReport report = insights.derive(cleaned.usable());
-          yield () -> results.save(account, substage, sessionId, report, now)
-              .then(results.saveUsage(AccountUsage.of(providerId.toString(), report), now));
-        }
-      };
+    CleaningOutcome cleaned = cleaning.clean(series);
+    Object monitored = monitoring.monitor(cleaned.usable());
+    Object forecast = forecasting.forecast(cleaned.usable());
+    InsightsReport derived = insights.derive(cleaned.usable());
+    AccountUsage usage = AccountUsage.of(providerId.toString(), derived);
+    return results.peersOf(usage).map(peers -> {
+      Object benchmark = benchmarking.benchmark(usage, peers);
+      List<ProcessingResults.Report> reports = List.of(
+          new ProcessingResults.Report(ProcessingSubstage.HISTORICAL_DATA_CLEANING, cleaned.report()),
+          new ProcessingResults.Report(ProcessingSubstage.MONITORING, monitored),
+          new ProcessingResults.Report(ProcessingSubstage.FORECASTING, forecast),
+          new ProcessingResults.Report(ProcessingSubstage.INSIGHTS, derived),
+          new ProcessingResults.Report(ProcessingSubstage.BENCHMARKING, benchmark));
+      return () -> results.saveAll(account, sessionId, reports, now).then(results.saveUsage(usage, now));
     });
   }
 

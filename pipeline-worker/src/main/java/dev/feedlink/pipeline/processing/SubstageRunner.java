@@ -16,11 +16,11 @@ public interface SubstageRunner {
   List<String> substages();
 
   /**
-   * Computes substage {@code index} for the accounts, reading what it needs without holding a
+   * Computes every substage, in order, for the accounts, reading what it needs without holding a
    * transaction (computations take a while); what it returns stores the results, in the caller's
    * transaction.
    */
-  Mono<Results> run(int index, UUID sessionId, UUID providerId, List<UUID> accountIds, Instant now);
+  Mono<Results> run(UUID sessionId, UUID providerId, List<UUID> accountIds, Instant now);
 
   /** What a substage found, ready to store. */
   @FunctionalInterface

@@ -170,21 +170,23 @@ final class Extracting {
 
   // --- Processing, then Synced ----------------------------------------------------------------
 
+  /**
+   * The substages run in order on the accounts' stored data (the first was announced when
+   * Deduplication ended); their results, the announcements of the others, Processed, the delivery
+   * and Synced are one commit.
+   */
   Mono<Session> process(Session s, ProviderDescriptor provider, String owner) {
     Instant now = commits.now();
-    int index = s.progress().substage();
     List<String> names = substages.substages();
     List<UUID> accounts = targets(s).stream().map(a -> AccountIds.of(s.connectionId(), a.accountNumber())).toList();
+    Boolean found = s.progress().dataFound();
     // Computed before the transaction (it takes a while); only storing the results is inside it.
-    return substages.run(index, s.sessionId(), s.providerId(), accounts, now).flatMap(results -> {
-      if (index + 1 < names.size()) {
-        Session next = s.withProgress(s.progress().atSubstage(index + 1)).next(Step.PROCESS, now).withStatus(SessionStatusCode.PROCESSING, now);
-        return commits.commit(s, next, owner, saved -> results.store().then(commits.events()
-            .status(saved, SessionStatusCode.PROCESSING, now, e -> e.setSubstage(names.get(index + 1)).setDataFound(s.progress().dataFound()))));
-      }
+    return substages.run(s.sessionId(), s.providerId(), accounts, now).flatMap(results -> {
       Session done = s.withProgress(s.progress().atSubstage(names.size())).next(Step.DONE, null).withStatus(SessionStatusCode.SYNCED, now);
       return commits.commit(s, done, owner, saved -> results.store()
-          .then(commits.events().status(saved, SessionStatusCode.PROCESSED, now, e -> e.setDataFound(s.progress().dataFound())))
+          .thenMany(Flux.fromIterable(names.subList(1, names.size()))
+              .concatMap(name -> commits.events().status(saved, SessionStatusCode.PROCESSING, now, e -> e.setSubstage(name).setDataFound(found))))
+          .then(commits.events().status(saved, SessionStatusCode.PROCESSED, now, e -> e.setDataFound(found)))
           .then(deliver(saved, provider, now))
           .then(sessions.dropDocuments(s.sessionId())));
     });

@@ -10,6 +10,7 @@ import dev.feedlink.platform.kafka.EventSubscription;
 import dev.feedlink.platform.outbox.Outbox;
 import dev.feedlink.platform.web.InternalCallerFilter;
 import dev.feedlink.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
@@ -56,10 +57,10 @@ class SessionConfiguration {
   SessionSteps sessionSteps(
       Connectors connectors, SessionCommits commits, Sessions sessions, Connections connections, ProviderDataStore store,
       Deliveries deliveries, SubstageRunner substages, DatabaseClient db, SecretCipher cipher, ObjectMapper json,
-      PipelineProperties properties, CallbackUrls callbacks, Clock clock) {
+      PipelineProperties properties, CallbackUrls callbacks, Clock clock, MeterRegistry meters) {
     Authorizing authorizing = new Authorizing(commits, connections, store, cipher, json, properties, callbacks);
     Extracting extracting = new Extracting(commits, sessions, connections, store, deliveries, substages, new Extractions(db), authorizing, properties);
-    return new SessionSteps(connectors, authorizing, extracting, commits, sessions, clock);
+    return new SessionSteps(connectors, authorizing, extracting, commits, sessions, clock, meters);
   }
 
   @Bean
