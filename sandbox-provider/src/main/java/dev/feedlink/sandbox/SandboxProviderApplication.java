@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -54,15 +55,18 @@ public class SandboxProviderApplication {
    * another module's tests: {@code SandboxProviderApplication.start(Map.of("sandbox.clock-start",
    * "2026-03-07T12:00:00Z", "sandbox.clock-frozen", true))}. Close it when done.
    *
+   * <p>It leaves the JVM's logging as the host configured it: Spring Boot would otherwise set the
+   * JVM-wide logging up again for this context, dropping the host test's own levels and format.
+   *
    * @param properties any {@code sandbox.*} or Spring setting, above the defaults
    */
   public static RunningSandbox start(Map<String, Object> properties) {
     Map<String, Object> defaults = new LinkedHashMap<>(DEFAULTS);
     defaults.put("server.port", "0");
-    defaults.put("logging.level.root", "WARN");
     SpringApplication app = new SpringApplication(SandboxProviderApplication.class);
     app.setDefaultProperties(defaults);
     app.setBannerMode(Banner.Mode.OFF);
+    app.setListeners(app.getListeners().stream().filter(l -> !(l instanceof LoggingApplicationListener)).toList());
     String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     return new RunningSandbox(app.run(args));
   }

@@ -106,7 +106,7 @@ class ControlApiTest extends SandboxTest {
 
     http.post().uri("/utility/login").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("username", "user_good", "password", "pass_good")).exchange()
-        .expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "5");
+        .expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "5").expectBody().returnResult();
     assertThat(login("bank", "user_good", "d").path("status").asString()).as("the other provider is up").isEqualTo("authorized");
 
     put("/sandbox/settings", Map.of("unavailable", List.of()), 200);
@@ -121,7 +121,7 @@ class ControlApiTest extends SandboxTest {
     for (int i = 0; i < 2; i++) {
       http.post().uri("/bank/login").contentType(MediaType.APPLICATION_JSON)
           .bodyValue(Map.of("username", "user_good", "password", "pass_good")).exchange()
-          .expectStatus().isEqualTo(502).expectHeader().valueEquals("Retry-After", "1");
+          .expectStatus().isEqualTo(502).expectHeader().valueEquals("Retry-After", "1").expectBody().returnResult();
     }
     assertThat(login("bank", "user_good", "d").path("status").asString()).isEqualTo("authorized");
     assertProblem(post("/sandbox/faults", Map.of("provider", "bank", "status", 404), 400), "status");
@@ -146,7 +146,7 @@ class ControlApiTest extends SandboxTest {
     sandbox.clock().advance(Duration.ofDays(8));
     Instant clock = now();
 
-    http.post().uri("/sandbox/reset").exchange().expectStatus().isNoContent();
+    http.post().uri("/sandbox/reset").exchange().expectStatus().isNoContent().expectBody().returnResult();
 
     assertThat(now()).isEqualTo(clock);
     assertThat(login("utility", "user_mfa", "device-1").path("status").asString()).isEqualTo("challenge");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feedlink.sandbox.control.domain.Faults;
+import dev.feedlink.sandbox.control.domain.Settings;
 import dev.feedlink.sandbox.domain.Provider;
 import dev.feedlink.sandbox.energy.domain.Commodity;
 import dev.feedlink.sandbox.energy.domain.LoadModel;
@@ -273,25 +274,54 @@ class GreenButtonFeedTest extends UtilityTest {
     http.get().uri(good.batch()).exchange().expectStatus().isUnauthorized()
         .expectHeader().valueEquals("WWW-Authenticate", "Bearer error=\"invalid_token\"")
         .expectBody().jsonPath("$.error").isEqualTo("invalid_token");
-    http.get().uri(good.batch()).header("Authorization", "Bearer " + bankToken).exchange().expectStatus().isUnauthorized();
+    http.get().uri(good.batch()).header("Authorization", "Bearer " + bankToken).exchange().expectStatus().isUnauthorized().expectBody().returnResult();
     get(new Session(good.token(), utility("user_good_9", "d").subscription()), "")
         .expectStatus().isNotFound().expectBody().jsonPath("$.error").isEqualTo("unknown_subscription");
     get(good, "?published-min=yesterday").expectStatus().isBadRequest().expectBody().jsonPath("$.message").value(
         m -> assertThat((String) m).contains("published-min"));
 
     sandbox.clock().advance(Duration.ofHours(1));
-    get(good, "").expectStatus().isUnauthorized();
+    get(good, "").expectStatus().isUnauthorized().expectBody().returnResult();
+  }
+
+  @Test
+  void aClientAcceptingOnlyAtomXmlStillReadsTheJsonErrors() {
+    Session good = utility("user_good", "device-1");
+
+    http.get().uri(good.batch()).accept(MediaType.parseMediaType("application/atom+xml")).exchange()
+        .expectStatus().isUnauthorized().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+        .expectBody().jsonPath("$.error").isEqualTo("invalid_token");
+    http.get().uri(good.batch() + "?published-min=soon").header("Authorization", "Bearer " + good.token())
+        .accept(MediaType.parseMediaType("application/atom+xml")).exchange()
+        .expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid_request");
+    Session webhook = utility("user_webhook", "device-1");
+    http.get().uri(webhook.batch()).header("Authorization", "Bearer " + webhook.token())
+        .accept(MediaType.parseMediaType("application/atom+xml")).exchange()
+        .expectStatus().isAccepted().expectBody().jsonPath("$.status").isEqualTo("pending");
+  }
+
+  @Test
+  void userSlowDataComesAfterTheDelay() {
+    sandbox.settings().update(s -> new Settings(
+        Duration.ofMillis(500), s.webhookDelay(), s.consentDays(), s.deviceTrustDays(), s.retryAfter(), s.unavailable(), s.dataUnavailable()));
+    Session session = utility("user_slow", "device-1");
+
+    long started = System.nanoTime();
+    ParsedFeed feed = feed(session, "");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    assertThat(feed.account("5550000901").blocks()).hasSize(30);
   }
 
   @Test
   void aPasswordChangeRevokesTheTokensItIssued() {
     Session session = utility("user_good", "device-1");
-    get(session, "").expectStatus().isOk();
+    get(session, "").expectStatus().isOk().expectBody().returnResult();
 
     http.put().uri("/sandbox/users/user_good/password").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("password", "new")).exchange().expectStatus().isNoContent();
+        .bodyValue(Map.of("password", "new")).exchange().expectStatus().isNoContent().expectBody().returnResult();
 
-    get(session, "").expectStatus().isUnauthorized();
+    get(session, "").expectStatus().isUnauthorized().expectBody().returnResult();
   }
 
   @Test
@@ -299,7 +329,7 @@ class GreenButtonFeedTest extends UtilityTest {
     utility("user_expired", "device-1"); // consents
     sandbox.clock().advance(Duration.ofDays(7).minusMinutes(10));
     Session last = utility("user_expired", "device-1");
-    get(last, "").expectStatus().isOk();
+    get(last, "").expectStatus().isOk().expectBody().returnResult();
 
     sandbox.clock().advance(Duration.ofMinutes(10));
 
@@ -309,11 +339,11 @@ class GreenButtonFeedTest extends UtilityTest {
   @Test
   void dataUnavailableAnswers503WhileLoginsStillWork() {
     http.put().uri("/sandbox/settings").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("data_unavailable", List.of("utility"))).exchange().expectStatus().isOk();
+        .bodyValue(Map.of("data_unavailable", List.of("utility"))).exchange().expectStatus().isOk().expectBody().returnResult();
 
     Session session = utility("user_good", "device-1");
 
-    get(session, "").expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "30");
+    get(session, "").expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "30").expectBody().returnResult();
   }
 
   @Test
@@ -321,7 +351,7 @@ class GreenButtonFeedTest extends UtilityTest {
     Session session = utility("user_good", "device-1");
     sandbox.faults().inject(Provider.UTILITY, 1, new Faults.Fault(504, Duration.ofSeconds(2)));
 
-    get(session, "").expectStatus().isEqualTo(504).expectHeader().valueEquals("Retry-After", "2");
-    get(session, "").expectStatus().isOk();
+    get(session, "").expectStatus().isEqualTo(504).expectHeader().valueEquals("Retry-After", "2").expectBody().returnResult();
+    get(session, "").expectStatus().isOk().expectBody().returnResult();
   }
 }

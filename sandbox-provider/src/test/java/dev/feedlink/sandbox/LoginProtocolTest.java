@@ -183,7 +183,7 @@ class LoginProtocolTest extends SandboxTest {
     answer("utility", id, Map.of("answer", "123456"), 200);
 
     http.put().uri("/sandbox/users/user_mfa/password").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("password", "pass_new")).exchange().expectStatus().isNoContent();
+        .bodyValue(Map.of("password", "pass_new")).exchange().expectStatus().isNoContent().expectBody().returnResult();
 
     assertThat(post("/utility/login", Map.of("username", "user_mfa", "password", "pass_good", "device_id", "device-1"), 401)
             .path("error").asString())
@@ -240,7 +240,7 @@ class LoginProtocolTest extends SandboxTest {
   @Test
   void userSlowAnswersAfterTheDelayWithoutHoldingAThread() {
     http.put().uri("/sandbox/settings").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("slow_delay", "PT1S")).exchange().expectStatus().isOk();
+        .bodyValue(Map.of("slow_delay", "PT1S")).exchange().expectStatus().isOk().expectBody().returnResult();
     WebClient client = WebClient.create(sandbox.baseUrl());
     int requests = 24;
 

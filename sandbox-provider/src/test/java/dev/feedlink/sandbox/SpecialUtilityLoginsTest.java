@@ -75,7 +75,7 @@ class SpecialUtilityLoginsTest extends UtilityTest {
         .bindNow();
     try {
       http.put().uri("/sandbox/settings").contentType(MediaType.APPLICATION_JSON)
-          .bodyValue(Map.of("webhook_delay", "PT0.3S")).exchange().expectStatus().isOk();
+          .bodyValue(Map.of("webhook_delay", "PT0.3S")).exchange().expectStatus().isOk().expectBody().returnResult();
       JsonNode login = post("/utility/login", Map.of("username", "user_webhook", "password", "pass_good", "device_id", "device-1",
           "callback_url", "http://127.0.0.1:" + receiver.port() + "/hooks/session-7"), 200);
       Session session = new Session(login.path("access_token").asString(), login.path("subscription_id").asString());
@@ -86,7 +86,7 @@ class SpecialUtilityLoginsTest extends UtilityTest {
       assertThat(callbacks).hasSize(1);
       assertThat(callbacks.get(0).path("subscription_id").asString()).isEqualTo(session.subscription());
       assertThat(callbacks.get(0).path("status").asString()).isEqualTo("ready");
-      Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> get(session, "").expectStatus().isOk());
+      Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> get(session, "").expectStatus().isOk().expectBody().returnResult());
       assertThat(feed(session, "").accounts.keySet()).containsExactly("5550001101", "5550001102");
     } finally {
       receiver.disposeNow();
@@ -96,12 +96,12 @@ class SpecialUtilityLoginsTest extends UtilityTest {
   @Test
   void userWebhookWithoutACallbackUrlIsReadyAfterTheDelay() {
     http.put().uri("/sandbox/settings").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("webhook_delay", "PT0.1S")).exchange().expectStatus().isOk();
+        .bodyValue(Map.of("webhook_delay", "PT0.1S")).exchange().expectStatus().isOk().expectBody().returnResult();
     Session session = utility("user_webhook", "device-1");
 
-    get(session, "").expectStatus().isAccepted();
+    get(session, "").expectStatus().isAccepted().expectBody().returnResult();
 
-    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> get(session, "").expectStatus().isOk());
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> get(session, "").expectStatus().isOk().expectBody().returnResult());
   }
 
   @Test
@@ -167,7 +167,7 @@ class SpecialUtilityLoginsTest extends UtilityTest {
     http.get().uri("/sandbox/utility/users/user_good/accounts/5550000101/anomalies?from=2026-02-01&to=2026-01-31").exchange()
         .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("to");
     http.get().uri("/sandbox/utility/users/nobody/accounts/1/anomalies?from=2026-01-01&to=2026-01-31").exchange()
-        .expectStatus().isNotFound();
+        .expectStatus().isNotFound().expectBody().returnResult();
   }
 
 }

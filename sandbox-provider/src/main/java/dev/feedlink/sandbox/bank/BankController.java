@@ -8,6 +8,7 @@ import dev.feedlink.sandbox.domain.Provider;
 import dev.feedlink.sandbox.login.domain.Behaviour;
 import dev.feedlink.sandbox.login.domain.Grant;
 import dev.feedlink.sandbox.login.domain.ProviderAccount;
+import dev.feedlink.sandbox.provider.ProviderAnswers;
 import dev.feedlink.sandbox.provider.ProviderGate;
 import java.time.Clock;
 import java.time.Duration;
@@ -155,7 +156,7 @@ public class BankController {
     ResponseEntity<Object> answer;
     try {
       version(request);
-      answer = ResponseEntity.ok().header("x-v", Integer.toString(SUPPORTED_VERSION)).body(handler.get());
+      answer = ProviderAnswers.json(HttpStatus.OK).header("x-v", Integer.toString(SUPPORTED_VERSION)).body(handler.get());
     } catch (Refusal refusal) {
       answer = refusal.answer();
     }

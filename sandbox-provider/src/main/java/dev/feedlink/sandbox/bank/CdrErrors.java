@@ -2,6 +2,7 @@ package dev.feedlink.sandbox.bank;
 
 import java.util.List;
 import java.util.Map;
+import dev.feedlink.sandbox.provider.ProviderAnswers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -32,7 +33,7 @@ final class CdrErrors {
     }
 
     ResponseEntity<Object> answer() {
-      return ResponseEntity.status(status)
+      return ProviderAnswers.json(status)
           .body(Map.of("errors", List.of(Map.of("code", code, "title", title, "detail", getMessage(), "meta", Map.of()))));
     }
   }

@@ -87,7 +87,7 @@ public class EnergyController {
       }
       case WEBHOOK -> {
         if (!callbacks.ready(grant)) {
-          return Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "pending")));
+          return Mono.just(ProviderAnswers.json(HttpStatus.ACCEPTED).body(Map.of("status", "pending")));
         }
       }
       default -> {

@@ -109,10 +109,10 @@ public class LoginController {
   private ResponseEntity<Object> answer(LoginOutcome outcome) {
     // Java 17: no pattern switch yet; the sealed interface still lists every case.
     if (outcome instanceof LoginOutcome.Authorized a) {
-      return ResponseEntity.ok(authorized(a.grant()));
+      return ProviderAnswers.json(HttpStatus.OK).body(authorized(a.grant()));
     }
     if (outcome instanceof LoginOutcome.Challenged c) {
-      return ResponseEntity.ok(new Challenged("challenge", body(c.challenge())));
+      return ProviderAnswers.json(HttpStatus.OK).body(new Challenged("challenge", body(c.challenge())));
     }
     if (outcome instanceof LoginOutcome.InvalidCredentials) {
       return ProviderAnswers.error(HttpStatus.UNAUTHORIZED, "invalid_credentials", "the username or password is wrong");
@@ -122,12 +122,12 @@ public class LoginController {
     }
     if (outcome instanceof LoginOutcome.WrongAnswer w) {
       HttpStatus status = w.error() == LoginOutcome.AnswerError.SELECTION_INVALID ? HttpStatus.BAD_REQUEST : HttpStatus.UNAUTHORIZED;
-      return ResponseEntity.status(status)
+      return ProviderAnswers.json(status)
           .body(new ProviderError(w.error().name().toLowerCase(Locale.ROOT), wrongAnswerMessage(w), null, body(w.challenge())));
     }
     if (outcome instanceof LoginOutcome.MissingAnswer m) {
       String message = m.field() + " is required for a " + m.challenge().type().wireName() + " challenge";
-      return ResponseEntity.badRequest().body(new ProviderError("invalid_request", message, null, body(m.challenge())));
+      return ProviderAnswers.json(HttpStatus.BAD_REQUEST).body(new ProviderError("invalid_request", message, null, body(m.challenge())));
     }
     if (outcome instanceof LoginOutcome.UnknownChallenge) {
       return ProviderAnswers.error(HttpStatus.NOT_FOUND, "unknown_challenge", "no such challenge; start the login again");

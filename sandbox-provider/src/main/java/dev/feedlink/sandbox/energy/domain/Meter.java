@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One account's meter as the utility publishes it: days from its history start, each published at
  * its end, and a bill on the same day each month, published at the start of that day. Only what is
- * published by {@code now} exists.
+ * published by {@code now} exists. One instance serves one request (it keeps the days it made).
  */
 public final class Meter {
 
@@ -18,6 +20,8 @@ public final class Meter {
   public static final int DAYS_TO_PAY = 21;
 
   private final LoadModel model;
+  /** Days already generated for this meter: a bill sums days a feed usually holds anyway. */
+  private final Map<LocalDate, MeterDay> generated = new HashMap<>();
   private final LocalDate historyStart;
   private final boolean hasData;
   private final int billDay;
@@ -53,7 +57,7 @@ public final class Meter {
     for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
       Instant published = startOf(d.plusDays(1));
       if (!published.isBefore(min) && !published.isAfter(upper)) {
-        days.add(model.day(d));
+        days.add(day(d));
       }
     }
     return days;
@@ -83,7 +87,7 @@ public final class Meter {
     long consumption = 0;
     long cost = 0;
     for (LocalDate d = from; d.isBefore(billDate); d = d.plusDays(1)) {
-      MeterDay day = model.day(d);
+      MeterDay day = day(d);
       consumption += day.totalValue();
       cost += day.totalCost();
     }
@@ -96,6 +100,10 @@ public final class Meter {
         model.commodity().fixedCharge(),
         billDate.plusDays(DAYS_TO_PAY),
         billDate.plusMonths(1));
+  }
+
+  private MeterDay day(LocalDate date) {
+    return generated.computeIfAbsent(date, model::day);
   }
 
   private boolean nothingIn(Instant min, Instant upper) {
