@@ -22,6 +22,7 @@ final class BillCheck {
 
   /** {@code bills} sorted by period start, {@code readings} by start. */
   void check(List<Bill> bills, List<UsableReading> readings, Findings findings) {
+    List<Instant> starts = readings.stream().map(UsableReading::start).toList();
     Bill reach = null;
     for (Bill bill : bills) {
       if (reach != null && bill.periodStart().isBefore(reach.periodEnd())) {
@@ -30,18 +31,18 @@ final class BillCheck {
       if (reach == null || bill.periodEnd().isAfter(reach.periodEnd())) {
         reach = bill;
       }
-      compareWithReadings(bill, readings, findings);
+      compareWithReadings(bill, readings, starts, findings);
     }
   }
 
   // Only a period every interval of which is usable has a readings total to compare with.
-  private void compareWithReadings(Bill bill, List<UsableReading> readings, Findings findings) {
+  private void compareWithReadings(Bill bill, List<UsableReading> readings, List<Instant> starts, Findings findings) {
     if (bill.usage() == null || !bill.usageUnit().convertibleTo(unit)) {
       return;
     }
     long expected = grid.slotsBetween(bill.periodStart(), bill.periodEnd());
-    int from = firstAtOrAfter(readings, bill.periodStart());
-    int to = firstAtOrAfter(readings, bill.periodEnd());
+    int from = LocalDays.firstAtOrAfter(starts, bill.periodStart());
+    int to = LocalDays.firstAtOrAfter(starts, bill.periodEnd());
     if (expected == 0 || to - from != expected) {
       return;
     }
@@ -61,19 +62,5 @@ final class BillCheck {
     if (relative.compareTo(tolerance) > 0) {
       findings.billMismatch(bill, billed, measured, unit, relative);
     }
-  }
-
-  private static int firstAtOrAfter(List<UsableReading> readings, Instant instant) {
-    int low = 0;
-    int high = readings.size();
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (readings.get(middle).start().isBefore(instant)) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
   }
 }

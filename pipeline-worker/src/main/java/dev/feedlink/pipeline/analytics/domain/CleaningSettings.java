@@ -11,8 +11,9 @@ import java.util.Objects;
  *     aims at meter faults (a value many times what that hour usually sees) rather than ordinary
  *     behaviour such as a heater switched on; 3.5 is the textbook value and flags far more.
  * @param minimumRelativeSpread the robust standard deviation is never taken below this fraction of
- *     the typical level (the larger of the group's median and the series' median), so a very steady
- *     hour does not turn small variations into outliers
+ *     the typical level (the larger of the group's median and the series' typical level, the
+ *     median of its monthly groups' medians), so a very steady hour does not turn small variations
+ *     into outliers
  * @param minimumGroupSize fewest readings a group (local hour of day × day type × month, else ×
  *     whole history) needs before its readings are judged at all
  * @param minimumDayCoverage fraction of a local day's intervals that must be usable for the day

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.stream.Collectors;
 
 /** The findings of one cleaning run as they are made, each with a reason in local time. */
@@ -26,9 +25,9 @@ final class Findings {
     add(candidate, kind, expected, unit, true, why);
   }
 
-  void excludeAll(List<Candidate> candidates, FindingKind kind, String why) {
+  void excludeAll(List<Candidate> candidates, FindingKind kind, UsageUnit unit, String why) {
     for (Candidate candidate : candidates) {
-      exclude(candidate, kind, null, candidate.reading().unit(), why);
+      exclude(candidate, kind, null, unit, why);
     }
   }
 
@@ -61,7 +60,7 @@ final class Findings {
             + candidate.reading().quality().espiCode() + "); it is kept as the provider's value");
   }
 
-  void gaps(NavigableSet<Instant> present, IntervalGrid grid, UsageUnit unit) {
+  void gaps(List<Instant> present, IntervalGrid grid, UsageUnit unit) {
     Instant previous = null;
     for (Instant start : present) {
       if (previous != null) {
@@ -140,7 +139,8 @@ final class Findings {
         .sorted(
             Comparator.comparing(CleaningFinding::start)
                 .thenComparing(CleaningFinding::kind)
-                .thenComparing(CleaningFinding::end))
+                .thenComparing(CleaningFinding::end)
+                .thenComparing(CleaningFinding::reason))
         .toList();
   }
 

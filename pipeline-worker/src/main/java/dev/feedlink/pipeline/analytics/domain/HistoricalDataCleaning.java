@@ -1,6 +1,5 @@
 package dev.feedlink.pipeline.analytics.domain;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,10 +8,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Substage "Historical Data Cleaning": finds what is wrong with an account's readings and bills,
@@ -51,37 +48,25 @@ public final class HistoricalDataCleaning {
     List<Candidate> compatible = screenUnits(series, unit, findings, incompatible);
     IntervalGrid grid = gridOf(compatible);
     if (grid == null) {
-      findings.excludeAll(compatible, FindingKind.INCONSISTENT_INTERVAL_LENGTH, "its span is not positive");
-      return assemble(series, unit, null, List.of(), new TreeSet<>(), findings, 0);
+      findings.excludeAll(compatible, FindingKind.INCONSISTENT_INTERVAL_LENGTH, unit, "its span is not positive");
+      return assemble(series, unit, null, List.of(), List.of(), findings, 0);
     }
     List<Candidate> onGrid = screenGrid(compatible, grid, unit, findings);
-    TreeMap<Instant, List<Candidate>> byStart = new TreeMap<>();
-    for (Candidate candidate : onGrid) {
-      byStart.computeIfAbsent(candidate.reading().start(), start -> new ArrayList<>()).add(candidate);
-    }
+    OneReadingPerInterval collapsed = OneReadingPerInterval.of(onGrid, unit, findings);
+    List<Instant> present = new ArrayList<>(collapsed.present());
     // An interval whose only reading is excluded still has a reading: it is reported, not a gap.
-    TreeSet<Instant> present = new TreeSet<>(byStart.keySet());
+    boolean added = false;
     for (IntervalReading reading : incompatible) {
       if (reading.lengthSeconds() == grid.lengthSeconds() && grid.isOnGrid(reading.start())) {
         present.add(reading.start());
+        added = true;
       }
     }
-    int collapsed = 0;
-    List<Candidate> kept = new ArrayList<>();
-    for (List<Candidate> sameStart : byStart.values()) {
-      Candidate first = sameStart.get(0);
-      if (sameStart.size() == 1) {
-        kept.add(first);
-      } else if (sameStart.stream().allMatch(other -> other.value().compareTo(first.value()) == 0)) {
-        findings.duplicate(first, sameStart.size(), unit);
-        collapsed += sameStart.size() - 1;
-        kept.add(first);
-      } else {
-        findings.conflicting(sameStart, unit);
-      }
+    if (added) {
+      present = present.stream().sorted().distinct().toList();
     }
     List<Candidate> nonNegative = new ArrayList<>();
-    for (Candidate candidate : kept) {
+    for (Candidate candidate : collapsed.kept()) {
       if (candidate.value().signum() < 0) {
         findings.exclude(
             candidate, FindingKind.NEGATIVE_READING, null, unit, "a consumption reading cannot be negative");
@@ -92,7 +77,7 @@ public final class HistoricalDataCleaning {
     OutlierScreen outliers = new OutlierScreen(settings, series.zone(), unit);
     List<Candidate> usable = outliers.screen(nonNegative, findings);
     findings.gaps(present, grid, unit);
-    return assemble(series, unit, grid, usable, present, findings, collapsed);
+    return assemble(series, unit, grid, usable, present, findings, collapsed.copiesCollapsed());
   }
 
   private CleaningOutcome assemble(
@@ -100,7 +85,7 @@ public final class HistoricalDataCleaning {
       UsageUnit unit,
       IntervalGrid grid,
       List<Candidate> usable,
-      NavigableSet<Instant> present,
+      List<Instant> present,
       Findings findings,
       int collapsed) {
     ZoneId zone = series.zone();
@@ -132,8 +117,8 @@ public final class HistoricalDataCleaning {
     Instant first = null;
     Instant lastEnd = null;
     if (grid != null && !present.isEmpty()) {
-      first = present.first();
-      lastEnd = present.last().plusSeconds(grid.lengthSeconds());
+      first = present.get(0);
+      lastEnd = present.get(present.size() - 1).plusSeconds(grid.lengthSeconds());
       expected = grid.slotsBetween(first, lastEnd);
       missing = expected - present.size();
     }
@@ -211,7 +196,7 @@ public final class HistoricalDataCleaning {
             "its unit " + reading.unit().symbol() + " does not convert to the series' " + unit.symbol());
       }
       if (reading.quality() != null && reading.quality().notMeasured()) {
-        findings.providerQuality(candidate, reading.unit());
+        findings.providerQuality(candidate, reading.unit().convertibleTo(unit) ? unit : reading.unit());
       }
     }
     return compatible;

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableSet;
 
 /** The account's local days: their length, the intervals the grid has in each, and what is there. */
 final class LocalDays {
@@ -35,12 +34,12 @@ final class LocalDays {
   }
 
   /** Every day from the first present interval's to the last's, with its usable readings' totals. */
-  List<DailyUsage> of(List<UsableReading> usable, NavigableSet<Instant> present) {
+  List<DailyUsage> of(List<UsableReading> usable, List<Instant> present) {
     if (grid == null || present.isEmpty()) {
       return List.of();
     }
-    LocalDate first = present.first().atZone(zone).toLocalDate();
-    LocalDate last = present.last().atZone(zone).toLocalDate();
+    LocalDate first = present.get(0).atZone(zone).toLocalDate();
+    LocalDate last = present.get(present.size() - 1).atZone(zone).toLocalDate();
     List<DailyUsage> days = new ArrayList<>();
     int next = 0;
     for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
@@ -70,12 +69,12 @@ final class LocalDays {
   }
 
   /** The days between the first and last present interval that are not 24 hours long. */
-  List<DaylightSavingDay> daylightSavingDays(NavigableSet<Instant> present) {
+  List<DaylightSavingDay> daylightSavingDays(List<Instant> present) {
     if (grid == null || present.isEmpty()) {
       return List.of();
     }
-    LocalDate first = present.first().atZone(zone).toLocalDate();
-    LocalDate last = present.last().atZone(zone).toLocalDate();
+    LocalDate first = present.get(0).atZone(zone).toLocalDate();
+    LocalDate last = present.get(present.size() - 1).atZone(zone).toLocalDate();
     List<DaylightSavingDay> days = new ArrayList<>();
     for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
       BigDecimal hours = hours(date, zone);
@@ -83,10 +82,25 @@ final class LocalDays {
         Instant start = startOf(date, zone);
         Instant end = startOf(date.plusDays(1), zone);
         long expected = grid.slotsBetween(start, end);
-        long found = present.subSet(start, true, end, false).size();
+        long found = firstAtOrAfter(present, end) - firstAtOrAfter(present, start);
         days.add(new DaylightSavingDay(date, hours, expected, found, found == expected));
       }
     }
     return days;
+  }
+
+  /** Index of the first instant at or after {@code instant} in a sorted list. */
+  static int firstAtOrAfter(List<Instant> sorted, Instant instant) {
+    int low = 0;
+    int high = sorted.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (sorted.get(middle).isBefore(instant)) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 }

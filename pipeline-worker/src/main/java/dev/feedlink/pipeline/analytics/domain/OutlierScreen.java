@@ -42,33 +42,41 @@ final class OutlierScreen {
     if (readings.isEmpty()) {
       return List.of();
     }
-    Map<Group, List<Candidate>> monthly = new HashMap<>();
-    Map<Group, List<Candidate>> overall = new HashMap<>();
-    Map<Candidate, Group> groupOf = new HashMap<>();
-    List<BigDecimal> all = new ArrayList<>(readings.size());
-    for (Candidate candidate : readings) {
-      ZonedDateTime local = candidate.reading().start().atZone(zone);
-      DayType dayType = DayType.of(local.toLocalDate());
-      Group month = new Group(YearMonth.from(local), dayType, local.getHour());
-      groupOf.put(candidate, month);
-      monthly.computeIfAbsent(month, g -> new ArrayList<>()).add(candidate);
-      overall.computeIfAbsent(month.wholeHistory(), g -> new ArrayList<>()).add(candidate);
-      all.add(candidate.value());
+    int count = readings.size();
+    long[] monthOf = new long[count];
+    Map<Long, List<BigDecimal>> members = new HashMap<>();
+    for (int i = 0; i < count; i++) {
+      BigDecimal value = readings.get(i).value();
+      long month = Group.key(readings.get(i).reading().start().atZone(zone));
+      monthOf[i] = month;
+      members.computeIfAbsent(month, key -> new ArrayList<>()).add(value);
+      members.computeIfAbsent(Group.wholeHistory(month), key -> new ArrayList<>()).add(value);
     }
-    BigDecimal typical = RobustStatistics.median(RobustStatistics.sorted(all));
-    Map<Group, Judge> judges = new HashMap<>();
-    List<Candidate> kept = new ArrayList<>(readings.size());
-    for (Candidate candidate : readings) {
-      Group month = groupOf.get(candidate);
-      Group group = monthly.get(month).size() >= settings.minimumGroupSize() ? month : month.wholeHistory();
-      List<Candidate> members = group == month ? monthly.get(month) : overall.get(group);
-      if (members.size() < settings.minimumGroupSize()) {
+    Map<Long, BigDecimal> medians = new HashMap<>();
+    List<BigDecimal> monthlyMedians = new ArrayList<>();
+    for (Map.Entry<Long, List<BigDecimal>> group : members.entrySet()) {
+      if (group.getKey() >= 0) {
+        BigDecimal median = RobustStatistics.median(RobustStatistics.sorted(group.getValue()));
+        medians.put(group.getKey(), median);
+        monthlyMedians.add(median);
+      }
+    }
+    // The series' typical level, from the groups so that sorting every reading is not needed.
+    BigDecimal typical = RobustStatistics.median(RobustStatistics.sorted(monthlyMedians));
+    Map<Long, Judge> judges = new HashMap<>();
+    List<Candidate> kept = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Candidate candidate = readings.get(i);
+      long group =
+          members.get(monthOf[i]).size() >= settings.minimumGroupSize() ? monthOf[i] : Group.wholeHistory(monthOf[i]);
+      List<BigDecimal> values = members.get(group);
+      if (values.size() < settings.minimumGroupSize()) {
         kept.add(candidate);
         continue;
       }
-      Judge judge = judges.computeIfAbsent(group, g -> judge(members, typical));
-      BigDecimal z = judge.score(candidate.value());
-      if (z != null && z.compareTo(settings.outlierThreshold()) > 0) {
+      Judge judge = judges.computeIfAbsent(group, key -> judge(values, medians.get(key), typical));
+      if (judge.isOutlier(candidate.value())) {
+        BigDecimal z = judge.score(candidate.value());
         findings.exclude(
             candidate,
             FindingKind.OUTLIER,
@@ -76,7 +84,7 @@ final class OutlierScreen {
             unit,
             "robust z-score " + Figures.ratio(z).toPlainString() + " against the median "
                 + Figures.quantity(Figures.usage(judge.median()), unit.symbol()) + " of the "
-                + members.size() + " readings " + group.describe() + " (threshold "
+                + values.size() + " readings " + Group.describe(group) + " (threshold "
                 + settings.outlierThreshold().stripTrailingZeros().toPlainString() + ")");
       } else {
         kept.add(candidate);
@@ -85,38 +93,58 @@ final class OutlierScreen {
     return kept;
   }
 
-  private Judge judge(List<Candidate> members, BigDecimal typical) {
-    List<BigDecimal> values = new ArrayList<>(members.size());
-    for (Candidate member : members) {
-      values.add(member.value());
-    }
-    BigDecimal median = RobustStatistics.median(RobustStatistics.sorted(values));
+  private Judge judge(List<BigDecimal> values, BigDecimal knownMedian, BigDecimal typical) {
+    BigDecimal median = knownMedian != null ? knownMedian : RobustStatistics.median(RobustStatistics.sorted(values));
     BigDecimal floor = settings.minimumRelativeSpread().multiply(median.abs().max(typical));
-    return new Judge(median, RobustStatistics.robustSpread(values, median, floor));
+    BigDecimal spread = RobustStatistics.robustSpread(values, median, floor);
+    return new Judge(median, spread, spread.multiply(settings.outlierThreshold()));
   }
 
-  private record Judge(BigDecimal median, BigDecimal spread) {
+  private record Judge(BigDecimal median, BigDecimal spread, BigDecimal limit) {
 
-    /** The robust z-score, or null when the group does not vary at all (then nothing stands out). */
+    /** Farther from the median than the threshold allows; never when the group does not vary at all. */
+    boolean isOutlier(BigDecimal value) {
+      return spread.signum() > 0 && value.subtract(median).abs().compareTo(limit) > 0;
+    }
+
     BigDecimal score(BigDecimal value) {
-      if (spread.signum() == 0) {
-        return null;
-      }
       return value.subtract(median).abs().divide(spread, RobustStatistics.MATH);
     }
   }
 
-  /** Readings compared with each other; {@code month} null means the whole history. */
-  private record Group(YearMonth month, DayType dayType, int hour) {
+  /**
+   * Readings compared with each other, as a number (hashing records per reading is slow): local
+   * hour of day, day type and month, or the hour and day type over the whole history.
+   */
+  private static final class Group {
 
-    Group wholeHistory() {
-      return new Group(null, dayType, hour);
+    private static final long WHOLE_HISTORY = -1;
+
+    static long key(ZonedDateTime local) {
+      long month = local.getYear() * 12L + local.getMonthValue() - 1;
+      return (month * 2 + dayType(local)) * 24 + local.getHour();
     }
 
-    String describe() {
-      String days = dayType == DayType.WEEKDAY ? "weekdays" : "weekends";
-      String when = String.format("at %02d:00 on %s", hour, days);
-      return month == null ? when + " over the whole history" : when + " in " + month;
+    static long wholeHistory(long key) {
+      return WHOLE_HISTORY - Math.floorMod(key, 48);
     }
+
+    static String describe(long key) {
+      boolean whole = key < 0;
+      long slot = whole ? WHOLE_HISTORY - key : Math.floorMod(key, 48);
+      String days = slot / 24 == 0 ? "weekdays" : "weekends";
+      String when = String.format("at %02d:00 on %s", slot % 24, days);
+      if (whole) {
+        return when + " over the whole history";
+      }
+      long month = Math.floorDiv(key, 48);
+      return when + " in " + YearMonth.of((int) Math.floorDiv(month, 12), (int) Math.floorMod(month, 12) + 1);
+    }
+
+    private static int dayType(ZonedDateTime local) {
+      return DayType.of(local.toLocalDate()) == DayType.WEEKDAY ? 0 : 1;
+    }
+
+    private Group() {}
   }
 }

@@ -50,7 +50,8 @@ public enum UsageUnit {
   }
 
   /**
-   * {@code value} in this unit, expressed in {@code target}; exact between Wh, kWh and MWh.
+   * {@code value} in this unit, expressed in {@code target}; exact between Wh, kWh and MWh (their
+   * ratios are powers of ten), to 16 significant digits of the ratio otherwise.
    *
    * @throws IllegalArgumentException when the units measure different dimensions
    */
@@ -63,7 +64,21 @@ public enum UsageUnit {
     if (target == this) {
       return value;
     }
-    return value.multiply(sizeInBase).divide(target.sizeInBase, MathContext.DECIMAL64);
+    return value.multiply(Ratios.TABLE[ordinal()][target.ordinal()]);
+  }
+
+  /** Size of each unit in each other unit, computed once: converting is then one multiplication. */
+  private static final class Ratios {
+
+    static final BigDecimal[][] TABLE = new BigDecimal[values().length][values().length];
+
+    static {
+      for (UsageUnit from : values()) {
+        for (UsageUnit to : values()) {
+          TABLE[from.ordinal()][to.ordinal()] = from.sizeInBase.divide(to.sizeInBase, MathContext.DECIMAL64);
+        }
+      }
+    }
   }
 
   /**

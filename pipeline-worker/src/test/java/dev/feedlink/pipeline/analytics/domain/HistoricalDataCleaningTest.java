@@ -305,6 +305,8 @@ class HistoricalDataCleaningTest {
               flag -> {
                 assertThat(flag.kind()).isEqualTo(FindingKind.PROVIDER_QUALITY_FLAG);
                 assertThat(flag.excludedFromAnalysis()).isFalse();
+                assertThat(flag.value()).isEqualByComparingTo("0.08");
+                assertThat(flag.unit()).isEqualTo("kWh");
                 assertThat(flag.reason()).contains("ESTIMATED_USING_REFERENCE_DAY (ESPI quality 8)");
               });
       assertThat(outcome.usable().readings()).hasSize(14 * 96);
@@ -347,6 +349,29 @@ class HistoricalDataCleaningTest {
       assertThat(outcome.report().findings())
           .singleElement()
           .satisfies(finding -> assertThat(finding.kind()).isEqualTo(FindingKind.INCONSISTENT_INTERVAL_LENGTH));
+    }
+
+    @Test
+    void readings_that_all_have_no_span_are_all_left_out_and_the_series_has_no_grid() {
+      Instant start = at("2026-02-03T08:00");
+      List<IntervalReading> readings =
+          List.of(
+              new IntervalReading(start, start, new BigDecimal("150"), UsageUnit.WH, null),
+              new IntervalReading(start.plusSeconds(900), start.plusSeconds(900), new BigDecimal("150"), UsageUnit.WH, null));
+
+      CleaningOutcome outcome = cleaning.clean(electricity(readings));
+
+      assertThat(outcome.report().intervalSeconds()).isNull();
+      assertThat(outcome.report().readingsExcluded()).isEqualTo(2);
+      assertThat(outcome.report().findings())
+          .allSatisfy(
+              finding -> {
+                assertThat(finding.kind()).isEqualTo(FindingKind.INCONSISTENT_INTERVAL_LENGTH);
+                assertThat(finding.value()).isEqualByComparingTo("0.15");
+                assertThat(finding.unit()).isEqualTo("kWh");
+              });
+      assertThat(outcome.usable().readings()).isEmpty();
+      assertThat(outcome.usable().intervalSeconds()).isZero();
     }
 
     @Test
