@@ -156,9 +156,9 @@ final class Extracting {
   // --- Deduplication ---------------------------------------------------------------------------
 
   /**
-   * Records already stored were skipped on their natural keys while structuring; what is left is
-   * whether the session found anything at all beyond them, which Processing's first substage
-   * announcement carries on.
+   * A fetched record already stored was skipped on its natural key while structuring, and what is
+   * new to the app is decided against the watermarks when delivering, in the commit that publishes
+   * it; this step ends the stage and announces Processing's first substage.
    */
   Mono<Session> deduplicate(Session s, String owner) {
     Instant now = commits.now();
