@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Refreshes, Rewinds, and how sessions end other than Synced: timeouts, refused reconnections, consent, disconnection, the watchdog. */
@@ -88,6 +89,29 @@ class LaterSessionsTest extends PipelineIntegrationTest {
     assertFinalCodes(again).isEqualTo(SYNCED_AFTER_LOGIN);
     assertThat(dataAvailable(again)).isEmpty();
     assertThat(PROBE.await(NoNewData.class, e -> e.getSessionId().equals(again.toString()), WAIT)).isNotNull();
+    assertGapFreeSequence(link.connectionId());
+  }
+
+  @Test
+  void twoRefreshesOfTheSameAccountAtOnceDeliverTheNewDayOnceBetweenThem() {
+    Link link = utility(good("twice"));
+    UUID first = connect(link);
+    assertFinalCodes(first).isEqualTo(SYNCED_AFTER_LOGIN);
+    String electricity = accountsOf(first).get(0);
+    SANDBOX.clock().advance(Duration.ofDays(1));
+
+    UUID one = sessionOfJob(refresh(link, electricity, ELECTRICITY, RefreshTrigger.SCHEDULED));
+    UUID other = sessionOfJob(refresh(link, electricity, ELECTRICITY, RefreshTrigger.MANUAL));
+
+    assertFinalCodes(one).isEqualTo(SYNCED_AFTER_LOGIN);
+    assertFinalCodes(other).isEqualTo(SYNCED_AFTER_LOGIN);
+    List<IntervalRecord> delivered = Stream.of(one, other)
+        .flatMap(s -> dataAvailable(s).stream())
+        .flatMap(d -> d.getAccounts().stream())
+        .flatMap(a -> a.getIntervals().stream())
+        .toList();
+    assertThat(delivered).hasSize(96);
+    assertThat(delivered.stream().map(IntervalRecord::getStartTime)).doesNotHaveDuplicates();
     assertGapFreeSequence(link.connectionId());
   }
 
