@@ -69,10 +69,14 @@ public final class SessionsBenchmark {
 
   private static final int WARMUP = 8;
   private static final int SESSIONS = 120;
-  private static final int CONCURRENCY = 4;
+  private static int CONCURRENCY = 4;
   private static final String HISTORY = "P7D";
 
+  /** @param args optionally the sessions one instance runs at once (default 4, the pipeline's default) */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0) {
+      CONCURRENCY = Integer.parseInt(args[0]);
+    }
     TestInfrastructure infra = TestInfrastructure.get();
     RunningSandbox sandbox = SandboxProviderApplication.start(Map.of("sandbox.clock-frozen", true, "logging.level.root", "WARN"));
     ConfigurableApplicationContext pipeline = startPipeline(infra, sandbox);
