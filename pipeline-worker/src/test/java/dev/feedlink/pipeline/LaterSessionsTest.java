@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Refreshes, Rewinds, and how sessions end other than Synced: timeouts, refused reconnections, consent, disconnection, the watchdog. */
@@ -88,6 +89,62 @@ class LaterSessionsTest extends PipelineIntegrationTest {
     assertFinalCodes(again).isEqualTo(SYNCED_AFTER_LOGIN);
     assertThat(dataAvailable(again)).isEmpty();
     assertThat(PROBE.await(NoNewData.class, e -> e.getSessionId().equals(again.toString()), WAIT)).isNotNull();
+    assertGapFreeSequence(link.connectionId());
+  }
+
+  @Test
+  void twoRefreshesOfTheSameAccountAtOnceDeliverTheNewDayOnceBetweenThem() {
+    Link link = utility(good("twice"));
+    UUID first = connect(link);
+    assertFinalCodes(first).isEqualTo(SYNCED_AFTER_LOGIN);
+    String electricity = accountsOf(first).get(0);
+    SANDBOX.clock().advance(Duration.ofDays(1));
+
+    UUID one = sessionOfJob(refresh(link, electricity, ELECTRICITY, RefreshTrigger.SCHEDULED));
+    UUID other = sessionOfJob(refresh(link, electricity, ELECTRICITY, RefreshTrigger.MANUAL));
+
+    assertFinalCodes(one).isEqualTo(SYNCED_AFTER_LOGIN);
+    assertFinalCodes(other).isEqualTo(SYNCED_AFTER_LOGIN);
+    List<IntervalRecord> delivered = Stream.of(one, other)
+        .flatMap(s -> dataAvailable(s).stream())
+        .flatMap(d -> d.getAccounts().stream())
+        .flatMap(a -> a.getIntervals().stream())
+        .toList();
+    assertThat(delivered).hasSize(96);
+    assertThat(delivered.stream().map(IntervalRecord::getStartTime)).doesNotHaveDuplicates();
+    assertGapFreeSequence(link.connectionId());
+  }
+
+  @Test
+  void aManualRefreshIsItsOwnKindAndCarriesItsJob() {
+    Link link = utility(good("manual"));
+    UUID first = connect(link);
+    assertFinalCodes(first).isEqualTo(SYNCED_AFTER_LOGIN);
+
+    String job = refresh(link, accountsOf(first).get(1), "bill", RefreshTrigger.MANUAL);
+    UUID manual = sessionOfJob(job);
+
+    assertFinalCodes(manual).isEqualTo(SYNCED_AFTER_LOGIN);
+    assertThat(statuses(manual)).allSatisfy(s -> {
+      assertThat(s.getSessionKind()).isEqualTo(SessionKind.MANUAL_REFRESH);
+      assertThat(s.getJobId()).isEqualTo(job);
+    });
+    NoNewData none = PROBE.await(NoNewData.class, e -> e.getSessionId().equals(manual.toString()), WAIT);
+    assertThat(none.getJobId()).isEqualTo(job);
+    assertThat(none.getDataType()).isEqualTo("bill");
+  }
+
+  @Test
+  void newCredentialsRepairAConnectionWhoseLoginWasRefused() {
+    Link link = utility(good("repair"));
+    UUID refused = connect(link, "an_old_password");
+    assertFinalCodes(refused).containsExactly(6, 7);
+
+    UUID repaired = requestSession(link, SessionKind.RECONNECT, PASSWORD, null, null);
+
+    assertFinalCodes(repaired).isEqualTo(SYNCED_AFTER_LOGIN);
+    assertThat(statuses(repaired).get(0).getSessionKind()).isEqualTo(SessionKind.RECONNECT);
+    assertThat(dataAvailableByType(repaired)).containsKeys("interval", "bill");
     assertGapFreeSequence(link.connectionId());
   }
 

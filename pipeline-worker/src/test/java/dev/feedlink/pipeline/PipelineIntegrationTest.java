@@ -53,6 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @IntegrationTest(properties = {
     "feedlink.pipeline.initial-history=P10D",
     "feedlink.pipeline.poll-interval=50ms",
+    "feedlink.pipeline.concurrency=2",
     "feedlink.pipeline.watchdog-interval=200ms",
     "feedlink.pipeline.http.response-timeout=5s",
     "feedlink.pipeline.http.first-backoff=20ms",
@@ -238,11 +239,36 @@ public abstract class PipelineIntegrationTest {
     return PROBE.await(SessionStatusChanged.class, e -> e.getSessionId().equals(sessionId.toString()) && e.getCode() == code, WAIT);
   }
 
-  /** Waits until the session ended, then a moment more for anything it should not have emitted. */
+  /**
+   * Waits until the session ended and every event the pipeline numbered for its connection so far
+   * has arrived: outcomes travel on another topic than statuses, so they may arrive after Synced.
+   */
   protected static SessionStatusChanged awaitEnd(UUID sessionId) {
     SessionStatusChanged end = PROBE.await(SessionStatusChanged.class, e -> e.getSessionId().equals(sessionId.toString())
         && SessionStatusCode.ofCode(e.getCode()).map(SessionStatusCode::isTerminal).orElse(false), WAIT);
+    long issued = issuedSequences(end.getConnectionId());
+    Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> sequencesSeen(end.getConnectionId()).size() >= issued);
     return end;
+  }
+
+  private static long issuedSequences(String connectionId) {
+    try (java.sql.Connection c = TestInfrastructure.get().openJdbc();
+        java.sql.PreparedStatement q = c.prepareStatement("SELECT last_value FROM pipeline.outbox_sequence WHERE sequence_key = ?")) {
+      q.setString(1, "connection:" + connectionId);
+      try (java.sql.ResultSet rs = q.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The distinct sequence numbers seen on the connection's events (the outbox may deliver one twice). */
+  private static java.util.Set<Long> sequencesSeen(String connectionId) {
+    return PROBE.seen().stream()
+        .filter(s -> connectionId.equals(s.key()) && s.event() != null && s.event().getSchema().getField("sequence") != null)
+        .map(s -> (Long) s.event().get(s.event().getSchema().getField("sequence").pos()))
+        .collect(Collectors.toSet());
   }
 
   /** The session of a refresh job (its first status carries the job id). */

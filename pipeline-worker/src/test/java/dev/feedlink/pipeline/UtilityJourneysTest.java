@@ -107,7 +107,7 @@ class UtilityJourneysTest extends PipelineIntegrationTest {
   }
 
   @Test
-  void aMethodChoiceIsFollowedByACodeForThatMethod() {
+  void aMethodChoiceIsFollowedByACodeForThatMethodAndAnUnknownMethodIsAskedAgain() {
     Link link = utility("user_mfa_choice");
     UUID session = connect(link);
     SessionStatusChanged choice = PROBE.await(SessionStatusChanged.class,
@@ -115,13 +115,19 @@ class UtilityJourneysTest extends PipelineIntegrationTest {
     assertThat(choice.getPrompt().getType()).isEqualTo(PromptType.MFA_METHOD_CHOICE);
     assertThat(choice.getPrompt().getMfaMethods()).containsExactly("sms", "email");
 
+    answer(link, session, PromptType.MFA_METHOD_CHOICE, "pigeon");
+    SessionStatusChanged refused = PROBE.await(SessionStatusChanged.class,
+        e -> e.getSessionId().equals(session.toString()) && e.getFailure() != null, WAIT);
+    assertThat(refused.getPrompt().getType()).isEqualTo(PromptType.MFA_METHOD_CHOICE);
+    assertThat(refused.getFailure().getReason()).isEqualTo(FailureReason.MFA_CODE_INVALID);
+
     answer(link, session, PromptType.MFA_METHOD_CHOICE, "sms");
     SessionStatusChanged code = PROBE.await(SessionStatusChanged.class, e -> e.getSessionId().equals(session.toString())
         && e.getPrompt() != null && e.getPrompt().getType() == PromptType.MFA_CODE, WAIT);
     assertThat(code.getCode()).isEqualTo(6);
 
     answer(link, session, PromptType.MFA_CODE, "123456");
-    assertFinalCodes(session).isEqualTo(concat(List.of(6, 6, 6), AFTER_AUTHORIZED));
+    assertFinalCodes(session).isEqualTo(concat(List.of(6, 6, 6, 6), AFTER_AUTHORIZED));
   }
 
   @Test

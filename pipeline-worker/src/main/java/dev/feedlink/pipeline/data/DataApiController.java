@@ -178,32 +178,19 @@ class DataApiController {
         .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("user info of connection", connectionId)));
   }
 
-  @GetMapping("/accounts/{accountId}/intervals")
-  Mono<RecordPage> intervals(
-      @PathVariable String accountId, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
-    return page(accountId, DataType.INTERVAL, from, to, limit, cursor, exchange);
-  }
+  /** The record routes of an account, by the name of their collection. */
+  private static final Map<String, DataType> COLLECTIONS = Map.of(
+      "intervals", DataType.INTERVAL,
+      "bills", DataType.BILL,
+      "balances", DataType.BANK_BALANCE,
+      "transactions", DataType.BANK_TRANSACTION);
 
-  @GetMapping("/accounts/{accountId}/bills")
-  Mono<RecordPage> bills(
-      @PathVariable String accountId, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
-    return page(accountId, DataType.BILL, from, to, limit, cursor, exchange);
-  }
-
-  @GetMapping("/accounts/{accountId}/balances")
-  Mono<RecordPage> balances(
-      @PathVariable String accountId, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
-    return page(accountId, DataType.BANK_BALANCE, from, to, limit, cursor, exchange);
-  }
-
-  @GetMapping("/accounts/{accountId}/transactions")
-  Mono<RecordPage> transactions(
-      @PathVariable String accountId, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
-    return page(accountId, DataType.BANK_TRANSACTION, from, to, limit, cursor, exchange);
+  @GetMapping("/accounts/{accountId}/{collection:intervals|bills|balances|transactions}")
+  Mono<RecordPage> records(
+      @PathVariable String accountId, @PathVariable String collection, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
+    return page(accountId, COLLECTIONS.get(collection), from, to, limit, cursor, exchange);
   }
 
   @GetMapping("/accounts/{accountId}/processing")

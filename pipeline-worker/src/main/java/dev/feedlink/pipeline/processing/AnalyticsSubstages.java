@@ -63,29 +63,34 @@ public final class AnalyticsSubstages implements SubstageRunner {
   }
 
   @Override
-  public Mono<Void> run(int index, UUID sessionId, UUID providerId, List<UUID> accountIds, Instant now) {
-    ProcessingSubstage substage = ORDER.get(index);
+  public Mono<Results> run(UUID sessionId, UUID providerId, List<UUID> accountIds, Instant now) {
     return Flux.fromIterable(accountIds)
-        .concatMap(id -> series(id, now).flatMap(series -> compute(substage, series, sessionId, providerId, now)))
-        .then();
+        .concatMap(id -> series(id, now).flatMap(series -> compute(series, sessionId, providerId, now)))
+        .collectList()
+        .map(stores -> () -> Flux.fromIterable(stores).concatMap(Results::store).then());
   }
 
-  private Mono<Void> compute(ProcessingSubstage substage, UsageSeries series, UUID sessionId, UUID providerId, Instant now) {
+  /**
+   * One account through the five substages: cleaning once, its usable view to Monitoring,
+   * Forecasting and Insights, and Insights' daily usage ranked among the provider's other accounts.
+   */
+  private Mono<Results> compute(UsageSeries series, UUID sessionId, UUID providerId, Instant now) {
     UUID account = UUID.fromString(series.accountId());
     CleaningOutcome cleaned = cleaning.clean(series);
-    return switch (substage) {
-      case HISTORICAL_DATA_CLEANING -> results.save(account, substage, sessionId, cleaned.report(), now);
-      case MONITORING -> results.save(account, substage, sessionId, monitoring.monitor(cleaned.usable()), now);
-      case FORECASTING -> results.save(account, substage, sessionId, forecasting.forecast(cleaned.usable()), now);
-      case INSIGHTS -> {
-        InsightsReport report = insights.derive(cleaned.usable());
-        yield results.save(account, substage, sessionId, report, now)
-            .then(results.saveUsage(AccountUsage.of(providerId.toString(), report), now));
-      }
-      case BENCHMARKING -> results.usageOf(account).flatMap(subject -> results.peersOf(subject)
-              .map(peers -> benchmarking.benchmark(subject, peers)))
-          .flatMap(report -> results.save(account, substage, sessionId, report, now));
-    };
+    Object monitored = monitoring.monitor(cleaned.usable());
+    Object forecast = forecasting.forecast(cleaned.usable());
+    InsightsReport derived = insights.derive(cleaned.usable());
+    AccountUsage usage = AccountUsage.of(providerId.toString(), derived);
+    return results.peersOf(usage).map(peers -> {
+      Object benchmark = benchmarking.benchmark(usage, peers);
+      List<ProcessingResults.Report> reports = List.of(
+          new ProcessingResults.Report(ProcessingSubstage.HISTORICAL_DATA_CLEANING, cleaned.report()),
+          new ProcessingResults.Report(ProcessingSubstage.MONITORING, monitored),
+          new ProcessingResults.Report(ProcessingSubstage.FORECASTING, forecast),
+          new ProcessingResults.Report(ProcessingSubstage.INSIGHTS, derived),
+          new ProcessingResults.Report(ProcessingSubstage.BENCHMARKING, benchmark));
+      return () -> results.saveAll(account, sessionId, reports, now).then(results.saveUsage(usage, now));
+    });
   }
 
   /** The account's stored readings and bills as the computations take them; empty for a non-utility account. */

@@ -30,15 +30,22 @@ public final class ProcessingResults {
     this.snakeCase = snakeCase;
   }
 
-  public Mono<Void> save(UUID accountId, ProcessingSubstage substage, UUID sessionId, Object report, Instant now) {
-    return db.sql("INSERT INTO processing_result (account_id, substage, session_id, computed_at, result) VALUES (:a, :s, :session, :now, :r)"
+  /** One substage's report, to store. */
+  public record Report(ProcessingSubstage substage, Object report) {}
+
+  /** Stores an account's reports of one session in one statement. */
+  public Mono<Void> saveAll(UUID accountId, UUID sessionId, java.util.List<Report> reports, Instant now) {
+    String[] substages = reports.stream().map(r -> r.substage().seedName()).toArray(String[]::new);
+    String[] documents = reports.stream().map(r -> snakeCase.writeValueAsString(r.report())).toArray(String[]::new);
+    return db.sql("INSERT INTO processing_result (account_id, substage, session_id, computed_at, result)"
+            + " SELECT :a, u.s, :session, :now, u.r::jsonb FROM unnest(:substages::text[], :results::text[]) AS u(s, r)"
             + " ON CONFLICT (account_id, substage) DO UPDATE SET session_id = EXCLUDED.session_id, computed_at = EXCLUDED.computed_at,"
             + " result = EXCLUDED.result")
         .bind("a", accountId)
-        .bind("s", substage.seedName())
         .bind("session", sessionId)
         .bind("now", now)
-        .bind("r", Json.of(snakeCase.writeValueAsString(report)))
+        .bind("substages", substages)
+        .bind("results", documents)
         .then();
   }
 

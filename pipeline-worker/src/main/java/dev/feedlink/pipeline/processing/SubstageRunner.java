@@ -15,6 +15,16 @@ public interface SubstageRunner {
   /** The substages, in the order they run, by the names their status events carry. */
   List<String> substages();
 
-  /** Runs substage {@code index} for the accounts, in the caller's transaction. */
-  Mono<Void> run(int index, UUID sessionId, UUID providerId, List<UUID> accountIds, Instant now);
+  /**
+   * Computes every substage, in order, for the accounts, reading what it needs without holding a
+   * transaction (computations take a while); what it returns stores the results, in the caller's
+   * transaction.
+   */
+  Mono<Results> run(UUID sessionId, UUID providerId, List<UUID> accountIds, Instant now);
+
+  /** What a substage found, ready to store. */
+  @FunctionalInterface
+  interface Results {
+    Mono<Void> store();
+  }
 }

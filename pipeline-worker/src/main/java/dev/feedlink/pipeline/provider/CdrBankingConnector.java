@@ -10,15 +10,12 @@ import dev.feedlink.pipeline.provider.domain.DataType;
 import dev.feedlink.pipeline.provider.domain.FetchOutcome;
 import dev.feedlink.pipeline.provider.domain.FetchWindow;
 import dev.feedlink.pipeline.provider.domain.LinkedAccount;
-import dev.feedlink.pipeline.provider.domain.LoginOutcome;
 import dev.feedlink.pipeline.provider.domain.MalformedDocumentException;
 import dev.feedlink.pipeline.provider.domain.ProviderData;
 import dev.feedlink.pipeline.provider.domain.ProviderDescriptor;
 import dev.feedlink.pipeline.provider.domain.RawDocument;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,7 +34,7 @@ import tools.jackson.databind.ObjectMapper;
  * transactions in the window and the customer, each list followed through its {@code links.next}
  * pages.
  */
-public final class CdrBankingConnector implements Connector {
+public final class CdrBankingConnector extends CredentialLoginConnector {
 
   public static final String ACCOUNTS = "cdr-accounts";
   public static final String BALANCES = "cdr-balances";
@@ -48,38 +45,15 @@ public final class CdrBankingConnector implements Connector {
   private static final int MAX_PAGES = 10_000;
   private static final int PAGE_SIZE = 1000;
 
-  private final ProviderDescriptor descriptor;
   private final ProviderHttp http;
-  private final ProviderLogin login;
   private final CdrBankingParser parser;
   private final URI api;
 
   public CdrBankingConnector(ProviderDescriptor descriptor, ProviderHttp http, ObjectMapper json, URI base) {
-    this.descriptor = descriptor;
+    super(descriptor, http, json, base);
     this.http = http;
-    this.login = new ProviderLogin(http, json, base);
     this.parser = new CdrBankingParser(json);
     this.api = UriComponentsBuilder.fromUri(base).path("/cds-au/v1").build().toUri();
-  }
-
-  @Override
-  public ProviderDescriptor descriptor() {
-    return descriptor;
-  }
-
-  @Override
-  public Mono<LoginOutcome> login(Credentials credentials, String deviceId, URI callbackUrl) {
-    return login.login(credentials, deviceId, callbackUrl);
-  }
-
-  @Override
-  public Mono<LoginOutcome> answer(String challengeId, String answer) {
-    return login.answer(challengeId, Map.of("answer", answer));
-  }
-
-  @Override
-  public Mono<LoginOutcome> selectAccounts(String challengeId, List<String> accountNumbers) {
-    return login.answer(challengeId, Map.of("accounts", accountNumbers));
   }
 
   /** A request that went wrong in a way that ends the fetch with this outcome. */
@@ -169,9 +143,6 @@ public final class CdrBankingConnector implements Connector {
         + new String(response.body(), StandardCharsets.UTF_8).strip());
   }
 
-  private static String iso(java.time.Instant t) {
-    return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
-  }
 
   @Override
   public ProviderData structure(List<RawDocument> documents) {

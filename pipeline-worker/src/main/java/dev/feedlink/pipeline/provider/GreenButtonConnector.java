@@ -7,21 +7,17 @@ import dev.feedlink.pipeline.provider.domain.FetchWindow;
 import dev.feedlink.pipeline.provider.domain.GreenButtonParser;
 import dev.feedlink.pipeline.provider.domain.GreenButtonStructure;
 import dev.feedlink.pipeline.provider.domain.LinkedAccount;
-import dev.feedlink.pipeline.provider.domain.LoginOutcome;
 import dev.feedlink.pipeline.provider.domain.ProviderData;
 import dev.feedlink.pipeline.provider.domain.ProviderDescriptor;
 import dev.feedlink.pipeline.provider.domain.RawDocument;
 import dev.feedlink.pipeline.provider.domain.UtilityAccount;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
@@ -31,41 +27,18 @@ import tools.jackson.databind.ObjectMapper;
  * A utility serving Green Button (ESPI) subscription feeds: one feed per fetch holds every
  * authorized account's readings and bills published in the window.
  */
-public final class GreenButtonConnector implements Connector {
+public final class GreenButtonConnector extends CredentialLoginConnector {
 
   public static final String FEED = "greenbutton-feed";
 
-  private final ProviderDescriptor descriptor;
   private final ProviderHttp http;
-  private final ProviderLogin login;
   private final URI base;
   private final GreenButtonParser parser = new GreenButtonParser();
 
   public GreenButtonConnector(ProviderDescriptor descriptor, ProviderHttp http, ObjectMapper json, URI base) {
-    this.descriptor = descriptor;
+    super(descriptor, http, json, base);
     this.http = http;
     this.base = base;
-    this.login = new ProviderLogin(http, json, base);
-  }
-
-  @Override
-  public ProviderDescriptor descriptor() {
-    return descriptor;
-  }
-
-  @Override
-  public Mono<LoginOutcome> login(Credentials credentials, String deviceId, URI callbackUrl) {
-    return login.login(credentials, deviceId, callbackUrl);
-  }
-
-  @Override
-  public Mono<LoginOutcome> answer(String challengeId, String answer) {
-    return login.answer(challengeId, Map.of("answer", answer));
-  }
-
-  @Override
-  public Mono<LoginOutcome> selectAccounts(String challengeId, List<String> accountNumbers) {
-    return login.answer(challengeId, Map.of("accounts", accountNumbers));
   }
 
   @Override
@@ -90,9 +63,6 @@ public final class GreenButtonConnector implements Connector {
         .onErrorResume(ProviderUnavailableException.class, e -> Mono.just(new FetchOutcome.Unavailable(e.getMessage())));
   }
 
-  private static String iso(java.time.Instant t) {
-    return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
-  }
 
   @Override
   public ProviderData structure(List<RawDocument> documents) {
@@ -108,7 +78,4 @@ public final class GreenButtonConnector implements Connector {
     return new ProviderData.Utility(accounts);
   }
 
-  static Set<String> numbers(List<LinkedAccount> accounts) {
-    return accounts.stream().map(LinkedAccount::accountNumber).collect(Collectors.toSet());
-  }
 }

@@ -83,10 +83,12 @@ final class ProviderLogin {
       case 401 -> {
         return switch (error) {
           case "invalid_credentials" -> new LoginOutcome.InvalidCredentials(message);
-          case "mfa_code_invalid" -> challenged(body.path("challenge"), LoginOutcome.InvalidAnswer.MFA_CODE, what);
+          case "mfa_code_invalid", "mfa_method_invalid" -> challenged(body.path("challenge"), LoginOutcome.InvalidAnswer.MFA_CODE, what);
           case "security_answer_invalid" -> challenged(body.path("challenge"), LoginOutcome.InvalidAnswer.SECURITY_ANSWER, what);
           case "mfa_action_invalid" -> challenged(body.path("challenge"), LoginOutcome.InvalidAnswer.MFA_ACTION, what);
-          default -> new LoginOutcome.InvalidCredentials(message.isEmpty() ? "refused" : message);
+          default -> body.path("challenge").isObject()
+              ? challenged(body.path("challenge"), LoginOutcome.InvalidAnswer.MFA_CODE, what)
+              : new LoginOutcome.InvalidCredentials(message.isEmpty() ? "refused" : message);
         };
       }
       case 403 -> {

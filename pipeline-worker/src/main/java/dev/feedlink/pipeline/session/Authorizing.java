@@ -70,7 +70,13 @@ final class Authorizing {
   }
 
   private Credentials credentials(Connection connection) {
-    JsonNode node = json.readTree(connections.open(connection));
+    JsonNode node;
+    try {
+      node = json.readTree(connections.open(connection));
+    } catch (tools.jackson.core.JacksonException e) {
+      // Not the parser's message: it could quote the secret.
+      throw new IllegalStateException("the credentials held for connection " + connection.connectionId() + " are not the expected JSON");
+    }
     return new Credentials(node.path("username").asString(), node.path("password").asString());
   }
 

@@ -156,9 +156,9 @@ final class Extracting {
   // --- Deduplication ---------------------------------------------------------------------------
 
   /**
-   * Records already stored were skipped on their natural keys while structuring; what is left is
-   * whether the session found anything at all beyond them, which Processing's first substage
-   * announcement carries on.
+   * A fetched record already stored was skipped on its natural key while structuring, and what is
+   * new to the app is decided against the watermarks when delivering, in the commit that publishes
+   * it; this step ends the stage and announces Processing's first substage.
    */
   Mono<Session> deduplicate(Session s, String owner) {
     Instant now = commits.now();
@@ -170,22 +170,26 @@ final class Extracting {
 
   // --- Processing, then Synced ----------------------------------------------------------------
 
+  /**
+   * The substages run in order on the accounts' stored data (the first was announced when
+   * Deduplication ended); their results, the announcements of the others, Processed, the delivery
+   * and Synced are one commit.
+   */
   Mono<Session> process(Session s, ProviderDescriptor provider, String owner) {
     Instant now = commits.now();
-    int index = s.progress().substage();
     List<String> names = substages.substages();
     List<UUID> accounts = targets(s).stream().map(a -> AccountIds.of(s.connectionId(), a.accountNumber())).toList();
-    Mono<Void> compute = substages.run(index, s.sessionId(), s.providerId(), accounts, now);
-    if (index + 1 < names.size()) {
-      Session next = s.withProgress(s.progress().atSubstage(index + 1)).next(Step.PROCESS, now).withStatus(SessionStatusCode.PROCESSING, now);
-      return commits.commit(s, compute.thenReturn(next), owner, saved -> commits.events()
-          .status(saved, SessionStatusCode.PROCESSING, now, e -> e.setSubstage(names.get(index + 1)).setDataFound(s.progress().dataFound())));
-    }
-    Session done = s.withProgress(s.progress().atSubstage(names.size())).next(Step.DONE, null).withStatus(SessionStatusCode.SYNCED, now);
-    return commits.commit(s, compute.thenReturn(done), owner, saved -> commits.events()
-        .status(saved, SessionStatusCode.PROCESSED, now, e -> e.setDataFound(s.progress().dataFound()))
-        .then(deliver(saved, provider, now))
-        .then(sessions.dropDocuments(s.sessionId())));
+    Boolean found = s.progress().dataFound();
+    // Computed before the transaction (it takes a while); only storing the results is inside it.
+    return substages.run(s.sessionId(), s.providerId(), accounts, now).flatMap(results -> {
+      Session done = s.withProgress(s.progress().atSubstage(names.size())).next(Step.DONE, null).withStatus(SessionStatusCode.SYNCED, now);
+      return commits.commit(s, done, owner, saved -> results.store()
+          .thenMany(Flux.fromIterable(names.subList(1, names.size()))
+              .concatMap(name -> commits.events().status(saved, SessionStatusCode.PROCESSING, now, e -> e.setSubstage(name).setDataFound(found))))
+          .then(commits.events().status(saved, SessionStatusCode.PROCESSED, now, e -> e.setDataFound(found)))
+          .then(deliver(saved, provider, now))
+          .then(sessions.dropDocuments(s.sessionId())));
+    });
   }
 
   /** The accounts this session delivers for: a refresh job's account, else every account linked. */

@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *     mid-session lets another take over after this
  * @param pollInterval how often a runner looks for due sessions when nothing woke it
  * @param watchdogInterval how often the watchdog looks for stalled sessions
- * @param concurrency sessions one instance runs at once (they wait on providers, not on CPU)
+ * @param concurrency sessions one instance runs at once (they mostly wait on providers; keep it
+ *     below the database pool's size, since each commit takes a connection)
  * @param initialHistory how far back a first connection fetches
  * @param refreshOverlap a Stream refresh fetches from the newest record delivered minus this, so a
  *     provider's late corrections inside that margin are seen
@@ -41,7 +42,7 @@ public record PipelineProperties(
     @DefaultValue("2m") @NotNull Duration lease,
     @DefaultValue("200ms") @NotNull Duration pollInterval,
     @DefaultValue("10s") @NotNull Duration watchdogInterval,
-    @DefaultValue("8") @Min(1) @Max(256) int concurrency,
+    @DefaultValue("4") @Min(1) @Max(256) int concurrency,
     @DefaultValue("P365D") @NotNull Period initialHistory,
     @DefaultValue("P1D") @NotNull Period refreshOverlap,
     @DefaultValue("1m") @NotNull Duration callbackPollInterval,

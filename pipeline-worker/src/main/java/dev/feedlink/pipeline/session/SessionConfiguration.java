@@ -10,6 +10,7 @@ import dev.feedlink.platform.kafka.EventSubscription;
 import dev.feedlink.platform.outbox.Outbox;
 import dev.feedlink.platform.web.InternalCallerFilter;
 import dev.feedlink.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
@@ -41,10 +42,15 @@ class SessionConfiguration {
   }
 
   @Bean
+  Extractions extractions(DatabaseClient db) {
+    return new Extractions(db);
+  }
+
+  @Bean
   SessionCommits sessionCommits(
-      Sessions sessions, SessionEvents events, DatabaseClient db, ProviderDataStore store, TransactionalOperator tx, Clock clock,
+      Sessions sessions, SessionEvents events, Extractions extractions, ProviderDataStore store, TransactionalOperator tx, Clock clock,
       PipelineProperties properties) {
-    return new SessionCommits(sessions, events, new Extractions(db), store, tx, clock, properties);
+    return new SessionCommits(sessions, events, extractions, store, tx, clock, properties);
   }
 
   @Bean
@@ -55,11 +61,11 @@ class SessionConfiguration {
   @Bean
   SessionSteps sessionSteps(
       Connectors connectors, SessionCommits commits, Sessions sessions, Connections connections, ProviderDataStore store,
-      Deliveries deliveries, SubstageRunner substages, DatabaseClient db, SecretCipher cipher, ObjectMapper json,
-      PipelineProperties properties, CallbackUrls callbacks, Clock clock) {
+      Deliveries deliveries, SubstageRunner substages, Extractions extractions, SecretCipher cipher, ObjectMapper json,
+      PipelineProperties properties, CallbackUrls callbacks, Clock clock, MeterRegistry meters) {
     Authorizing authorizing = new Authorizing(commits, connections, store, cipher, json, properties, callbacks);
-    Extracting extracting = new Extracting(commits, sessions, connections, store, deliveries, substages, new Extractions(db), authorizing, properties);
-    return new SessionSteps(connectors, authorizing, extracting, commits, sessions, clock);
+    Extracting extracting = new Extracting(commits, sessions, connections, store, deliveries, substages, extractions, authorizing, properties);
+    return new SessionSteps(connectors, authorizing, extracting, commits, sessions, clock, meters);
   }
 
   @Bean

@@ -160,7 +160,7 @@ public final class SessionEvents {
             .setBillId(b.billId())
             .setPeriodStart(b.periodStart())
             .setPeriodEnd(b.periodEnd())
-            .setAmount(b.amount() == null ? "0" : b.amount().toPlainString())
+            .setAmount(b.amount().toPlainString())
             .setCurrency(b.currency())
             .setUsage(b.usage() == null ? null : b.usage().toPlainString())
             .setUnit(b.unit())

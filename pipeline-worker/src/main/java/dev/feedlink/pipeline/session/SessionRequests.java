@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
@@ -72,10 +75,10 @@ public final class SessionRequests {
   /** The handler of {@code feedlink.session.commands}. */
   public Mono<Void> onCommand(EventEnvelope envelope) {
     if (envelope.event() instanceof SessionRequested request) {
-      return requested(request).doOnSuccess(v -> wakeRunners.run());
+      return requested(request).then(wakeRunnersAfterCommit());
     }
     if (envelope.event() instanceof UserInputProvided input) {
-      return input(input).doOnSuccess(v -> wakeRunners.run());
+      return input(input).then(wakeRunnersAfterCommit());
     }
     return Mono.empty();
   }
@@ -83,9 +86,22 @@ public final class SessionRequests {
   /** The handler of {@code feedlink.refresh.jobs}. */
   public Mono<Void> onRefreshJob(EventEnvelope envelope) {
     if (envelope.event() instanceof RefreshJobRequested job) {
-      return refresh(job).doOnSuccess(v -> wakeRunners.run());
+      return refresh(job).then(wakeRunnersAfterCommit());
     }
     return Mono.empty();
+  }
+
+  /** The runners look for the new work once it is committed (before, they would not see it). */
+  private Mono<Void> wakeRunnersAfterCommit() {
+    return TransactionSynchronizationManager.forCurrentTransaction()
+        .doOnNext(tsm -> tsm.registerSynchronization(new TransactionSynchronization() {
+          @Override
+          public Mono<Void> afterCommit() {
+            return Mono.fromRunnable(wakeRunners);
+          }
+        }))
+        .onErrorResume(NoTransactionException.class, e -> Mono.fromRunnable(wakeRunners).then(Mono.empty()))
+        .then();
   }
 
   // --- SessionRequested ------------------------------------------------------------------------

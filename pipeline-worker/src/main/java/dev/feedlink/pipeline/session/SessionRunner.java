@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,10 +34,8 @@ public final class SessionRunner implements SmartLifecycle {
   private final String owner;
   private final boolean releaseOnStop;
   private final Semaphore slots;
-  private final Semaphore wake = new Semaphore(0);
   private final Map<UUID, Disposable> running = new ConcurrentHashMap<>();
-  private volatile boolean active;
-  private volatile Thread worker;
+  private final PollingThread polling;
   private Instant lastRenewal = Instant.EPOCH;
 
   public SessionRunner(Sessions sessions, SessionSteps steps, Clock clock, PipelineProperties properties, String owner, boolean releaseOnStop) {
@@ -49,6 +46,7 @@ public final class SessionRunner implements SmartLifecycle {
     this.owner = owner;
     this.releaseOnStop = releaseOnStop;
     this.slots = new Semaphore(properties.concurrency());
+    this.polling = new PollingThread("session-runner", this::round, properties.pollInterval(), Duration.ofSeconds(1));
   }
 
   public String owner() {
@@ -57,9 +55,7 @@ public final class SessionRunner implements SmartLifecycle {
 
   /** Look for due sessions now (a session was created or answered). */
   public void wake() {
-    if (wake.availablePermits() == 0) {
-      wake.release();
-    }
+    polling.wake();
   }
 
   /** Claims what is due and starts it; returns how many were started. */
@@ -92,7 +88,7 @@ public final class SessionRunner implements SmartLifecycle {
   private Mono<Void> runToWait(Session s) {
     return steps.step(s, owner).flatMap(next -> {
       boolean more = !next.isDone() && !next.step().waits() && next.dueAt() != null && !next.dueAt().isAfter(clock.instant());
-      return more && active ? runToWait(next) : Mono.<Void>empty();
+      return more && polling.isActive() ? runToWait(next) : Mono.<Void>empty();
     });
   }
 
@@ -105,53 +101,20 @@ public final class SessionRunner implements SmartLifecycle {
     lastRenewal = now;
   }
 
-  private void loop() {
-    while (active) {
-      try {
-        renewLeases();
-        int started = claimOnce();
-        if (started == 0) {
-          wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-          wake.drainPermits();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        if (!active) {
-          return;
-        }
-        log.warn("session runner could not claim sessions: {}", e.toString());
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
+  /** One round: keep the leases of what runs, start what is due; more at once if slots were filled. */
+  private boolean round() {
+    renewLeases();
+    return claimOnce() > 0;
   }
 
   @Override
   public void start() {
-    active = true;
-    worker = new Thread(this::loop, "session-runner");
-    worker.setDaemon(true);
-    worker.start();
+    polling.start();
   }
 
   @Override
   public void stop() {
-    active = false;
-    Thread t = worker;
-    if (t != null) {
-      wake();
-      try {
-        t.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    polling.stop(Duration.ofSeconds(5));
     running.values().forEach(Disposable::dispose);
     if (releaseOnStop) {
       try {
@@ -165,7 +128,7 @@ public final class SessionRunner implements SmartLifecycle {
 
   @Override
   public boolean isRunning() {
-    return active;
+    return polling.isActive();
   }
 
   @Override

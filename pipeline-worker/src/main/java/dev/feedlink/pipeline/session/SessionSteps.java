@@ -5,6 +5,8 @@ import dev.feedlink.pipeline.provider.Connectors;
 import dev.feedlink.pipeline.provider.domain.MalformedDocumentException;
 import dev.feedlink.pipeline.session.domain.Failure;
 import dev.feedlink.pipeline.session.domain.FailureReason;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.r2dbc.spi.R2dbcTransientException;
 import java.time.Clock;
 import java.util.concurrent.TimeoutException;
@@ -30,8 +32,12 @@ public final class SessionSteps {
   private final SessionCommits commits;
   private final Sessions sessions;
   private final Clock clock;
+  private final MeterRegistry meters;
 
-  SessionSteps(Connectors connectors, Authorizing authorizing, Extracting extracting, SessionCommits commits, Sessions sessions, Clock clock) {
+  SessionSteps(
+      Connectors connectors, Authorizing authorizing, Extracting extracting, SessionCommits commits, Sessions sessions, Clock clock,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.connectors = connectors;
     this.authorizing = authorizing;
     this.extracting = extracting;
@@ -42,7 +48,10 @@ public final class SessionSteps {
 
   /** Runs one step and commits it; emits the session as committed, or nothing if it was lost. */
   public Mono<Session> step(Session s, String owner) {
-    return Mono.defer(() -> dispatch(s, owner)).onErrorResume(e -> failed(s, owner, e));
+    Timer.Sample sample = Timer.start(meters);
+    return Mono.defer(() -> dispatch(s, owner))
+        .onErrorResume(e -> failed(s, owner, e))
+        .doFinally(signal -> sample.stop(meters.timer("feedlink.pipeline.step", "step", s.step().name().toLowerCase())));
   }
 
   private Mono<Session> dispatch(Session s, String owner) {

@@ -25,14 +25,14 @@ public final class Watchdog implements SmartLifecycle {
   private final SessionCommits commits;
   private final Clock clock;
   private final PipelineProperties properties;
-  private volatile Thread worker;
-  private volatile boolean active;
+  private final PollingThread polling;
 
   public Watchdog(Sessions sessions, SessionCommits commits, Clock clock, PipelineProperties properties) {
     this.sessions = sessions;
     this.commits = commits;
     this.clock = clock;
     this.properties = properties;
+    this.polling = new PollingThread("session-watchdog", () -> sweep() == BATCH, properties.watchdogInterval(), properties.watchdogInterval());
   }
 
   /** Times out what has stalled; returns how many sessions it ended. */
@@ -51,54 +51,19 @@ public final class Watchdog implements SmartLifecycle {
     return ended == null ? 0 : ended.intValue();
   }
 
-  private void loop() {
-    while (active) {
-      try {
-        sweep();
-        Thread.sleep(properties.watchdogInterval().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        if (!active) {
-          return;
-        }
-        log.warn("watchdog sweep failed: {}", e.toString());
-        try {
-          Thread.sleep(properties.watchdogInterval().toMillis());
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
-  }
-
   @Override
   public void start() {
-    active = true;
-    worker = new Thread(this::loop, "session-watchdog");
-    worker.setDaemon(true);
-    worker.start();
+    polling.start();
   }
 
   @Override
   public void stop() {
-    active = false;
-    Thread t = worker;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    polling.stop(Duration.ofSeconds(5));
   }
 
   @Override
   public boolean isRunning() {
-    return active;
+    return polling.isActive();
   }
 
   @Override

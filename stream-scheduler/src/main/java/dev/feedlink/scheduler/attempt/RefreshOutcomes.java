@@ -85,7 +85,7 @@ public final class RefreshOutcomes {
       return Mono.empty();
     }
     String why = e.getName() + (e.getFailure() == null ? "" : ": " + e.getFailure().getMessage());
-    return optionalUuid(e.getSessionId())
+    return optionalUuid(e.getJobId() != null ? e.getJobId() : e.getSessionId())
         .map(job -> conclude(uuid(e.getConnectionId()), job, new RefreshOutcome.Failed(e.getOccurredAt(), why)))
         .orElse(Mono.empty());
   }

@@ -58,7 +58,10 @@ public final class GreenButtonStructure {
     }
     List<UtilityBill> bills = new ArrayList<>();
     for (UsageSummary s : point.summaries()) {
-      bills.add(bill(s));
+      // A summary that states no amount billed is usage information, not a bill.
+      if (s.billLastPeriod() != null) {
+        bills.add(bill(s));
+      }
     }
     String name = point.title() == null || point.title().isBlank() ? null : point.title();
     return new UtilityAccount(
@@ -67,7 +70,7 @@ public final class GreenButtonStructure {
 
   private static UtilityBill bill(UsageSummary s) {
     Instant start = Instant.ofEpochSecond(s.periodStart());
-    BigDecimal amount = s.billLastPeriod() == null ? null : money(BigDecimal.valueOf(s.billLastPeriod(), BILL_AMOUNT_SCALE));
+    BigDecimal amount = money(BigDecimal.valueOf(s.billLastPeriod(), BILL_AMOUNT_SCALE));
     BigDecimal usage = null;
     String unit = null;
     if (s.overallConsumptionLastPeriod() != null) {

@@ -16,7 +16,7 @@ public enum Step {
   STRUCTURE,
   /** Tell new records from those delivered before. */
   DEDUPLICATE,
-  /** Run the next processing substage. */
+  /** Run the processing substages, then deliver. */
   PROCESS,
   /** Nothing more: the session ended. */
   DONE;
