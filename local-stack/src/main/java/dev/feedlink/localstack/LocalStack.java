@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.feedlink.sandbox.control.domain.SandboxClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * Starts the whole platform in one JVM: a real single-node Kafka, PostgreSQL, every service, the
@@ -105,36 +108,62 @@ public final class LocalStack {
    * is not safe to do from several threads at once.
    */
   public static RunningStack start(StackSettings settings) {
+    return start(settings, 1);
+  }
+
+  /**
+   * Starts {@code instances} instances of every service (the sandbox once). Instances of a service
+   * share its consumer groups and its database schema, as containers of one service do; the first
+   * is named after the service, the others {@code <service>#2}, … . Every gateway forwards to the
+   * last instance of each service behind it, so the first ones can be stopped without cutting the
+   * API off (the scale-out test stops them mid-journey).
+   */
+  public static RunningStack start(StackSettings settings, int instances) {
     RunningStack stack = new RunningStack();
     try {
       Map<String, Object> common = commonProperties(settings);
-      SpringApplication sandbox = application(SandboxProviderApplication.class);
+      SpringApplication sandbox = application(SandboxProviderApplication.class, null);
       sandbox.setDefaultProperties(new LinkedHashMap<>(SandboxProviderApplication.DEFAULTS));
       Map<String, Object> sandboxProps = new LinkedHashMap<>(settings.extraProperties());
       sandboxProps.put("server.port", settings.sandboxPort());
-      stack.add(SANDBOX_PROVIDER, sandbox.run(arguments(sandboxProps)));
+      ConfigurableApplicationContext sandboxContext = sandbox.run(arguments(sandboxProps));
+      stack.add(SANDBOX_PROVIDER, sandboxContext);
+      // One clock for the whole world: the sandbox's. Moving it (POST /sandbox/clock) moves the
+      // providers' data and every service's time together, as days passing would.
+      stack.useClock(sandboxContext.getBean(SandboxClock.class));
       String sandboxUrl = "http://localhost:" + stack.port(SANDBOX_PROVIDER);
 
-      // The services behind the gateway first: the gateway is told their ports.
-      stack.add(PIPELINE_WORKER, run(PipelineWorkerApplication.class, common, Map.of(
-          "server.port", settings.pipelinePort(), "feedlink.sandbox.base-url", sandboxUrl)));
-      stack.add(STREAM_SCHEDULER, run(StreamSchedulerApplication.class, common, Map.of(
-          "server.port", settings.schedulerPort())));
-      // The webhook sink listens on loopback, which webhooks may reach only when allowed.
-      stack.add(WEBHOOK_DISPATCHER, run(WebhookDispatcherApplication.class, common, Map.of(
-          "server.port", settings.webhooksPort(), "feedlink.webhooks.allowed-networks", "127.0.0.0/8")));
-      Map<String, Object> gateway = new LinkedHashMap<>();
-      gateway.put("server.port", settings.gatewayPort());
-      gateway.put("feedlink.gateway.admin-token", settings.adminToken());
-      gateway.put("feedlink.gateway.pipeline-worker", "http://localhost:" + stack.port(PIPELINE_WORKER));
-      gateway.put("feedlink.gateway.stream-scheduler", "http://localhost:" + stack.port(STREAM_SCHEDULER));
-      gateway.put("feedlink.gateway.webhook-dispatcher", "http://localhost:" + stack.port(WEBHOOK_DISPATCHER));
-      stack.add(CONNECTION_SERVICE, run(ConnectionServiceApplication.class, common, gateway));
+      // The services behind the gateway first: the gateways are told their ports.
+      for (int i = 1; i <= instances; i++) {
+        boolean first = i == 1;
+        stack.add(instanceName(PIPELINE_WORKER, i), run(PipelineWorkerApplication.class, common, Map.of(
+            "server.port", first ? settings.pipelinePort() : 0, "feedlink.sandbox.base-url", sandboxUrl), stack.clock()));
+        stack.add(instanceName(STREAM_SCHEDULER, i), run(StreamSchedulerApplication.class, common, Map.of(
+            "server.port", first ? settings.schedulerPort() : 0), stack.clock()));
+        // The webhook sink listens on loopback, which webhooks may reach only when allowed.
+        stack.add(instanceName(WEBHOOK_DISPATCHER, i), run(WebhookDispatcherApplication.class, common, Map.of(
+            "server.port", first ? settings.webhooksPort() : 0, "feedlink.webhooks.allowed-networks", "127.0.0.0/8"),
+            stack.clock()));
+      }
+      for (int i = 1; i <= instances; i++) {
+        Map<String, Object> gateway = new LinkedHashMap<>();
+        gateway.put("server.port", i == 1 ? settings.gatewayPort() : 0);
+        gateway.put("feedlink.gateway.admin-token", settings.adminToken());
+        gateway.put("feedlink.gateway.pipeline-worker", "http://localhost:" + stack.port(instanceName(PIPELINE_WORKER, instances)));
+        gateway.put("feedlink.gateway.stream-scheduler", "http://localhost:" + stack.port(instanceName(STREAM_SCHEDULER, instances)));
+        gateway.put("feedlink.gateway.webhook-dispatcher", "http://localhost:" + stack.port(instanceName(WEBHOOK_DISPATCHER, instances)));
+        stack.add(instanceName(CONNECTION_SERVICE, i), run(ConnectionServiceApplication.class, common, gateway, stack.clock()));
+      }
       return stack;
     } catch (RuntimeException e) {
       stack.close();
       throw e;
     }
+  }
+
+  /** {@code pipeline-worker} for the first instance, {@code pipeline-worker#2} for the second, … */
+  public static String instanceName(String service, int instance) {
+    return instance == 1 ? service : service + "#" + instance;
   }
 
   private static Map<String, Object> commonProperties(StackSettings settings) {
@@ -153,17 +182,29 @@ public final class LocalStack {
     return props;
   }
 
-  /** Starts one service with the common settings plus its own. */
-  public static ConfigurableApplicationContext run(Class<?> app, Map<String, Object> common, Map<String, Object> own) {
+  /** Starts one service with the common settings plus its own, reading time from {@code clock}. */
+  public static ConfigurableApplicationContext run(
+      Class<?> app, Map<String, Object> common, Map<String, Object> own, Clock clock) {
     Map<String, Object> props = new LinkedHashMap<>(common);
     props.putAll(own);
-    return application(app).run(arguments(props));
+    return application(app, clock).run(arguments(props));
   }
 
-  private static SpringApplication application(Class<?> type) {
+  private static SpringApplication application(Class<?> type, Clock clock) {
     SpringApplication app = new SpringApplication(type);
     app.setBannerMode(Banner.Mode.OFF);
     app.setRegisterShutdownHook(false);
+    app.addInitializers(
+        context -> {
+          if (clock != null) {
+            context.getBeanFactory().registerSingleton("worldClock", clock);
+          }
+          // Netty event loops of its own: Reactor Netty's shared ones are disposed when any context
+          // using them closes, which would take every other service in this JVM down with it.
+          ReactorResourceFactory resources = new ReactorResourceFactory();
+          resources.setUseGlobalResources(false);
+          context.getBeanFactory().registerSingleton("reactorResourceFactory", resources);
+        });
     return app;
   }
 

@@ -1,5 +1,6 @@
 package dev.feedlink.localstack;
 
+import dev.feedlink.sandbox.control.domain.SandboxClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +11,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class RunningStack implements AutoCloseable {
 
   private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+  private SandboxClock clock;
 
   void add(String name, ConfigurableApplicationContext context) {
     services.put(name, context);
+  }
+
+  void useClock(SandboxClock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * The one clock every service and the sandbox read: the sandbox's. Advancing it moves the
+   * providers' data and the platform's schedules, timeouts and retries together.
+   */
+  public SandboxClock clock() {
+    return clock;
   }
 
   public Map<String, ConfigurableApplicationContext> services() {
