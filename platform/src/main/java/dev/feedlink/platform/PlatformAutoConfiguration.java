@@ -57,6 +57,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.ClassUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every service gets by depending on the platform: the outbox and its relay, the idempotent
@@ -216,8 +217,8 @@ public class PlatformAutoConfiguration {
 
   @Bean
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-  ProblemResponses problemResponses() {
-    return new ProblemResponses();
+  ProblemResponses problemResponses(ObjectProvider<JsonMapper> json) {
+    return new ProblemResponses(json.getIfAvailable(() -> JsonMapper.builder().build()));
   }
 
   @Bean
