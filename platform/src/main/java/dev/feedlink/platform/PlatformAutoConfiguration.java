@@ -44,6 +44,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -95,7 +96,12 @@ public class PlatformAutoConfiguration {
     return TransactionalOperator.create(transactions);
   }
 
+  /**
+   * Made when a service first needs it, so a service that seals nothing (stream-scheduler) needs no
+   * keys, while one that does still refuses to start without them.
+   */
   @Bean
+  @Lazy
   @ConditionalOnMissingBean
   SecretCipher secretCipher(CryptoProperties crypto, PlatformProperties platform) {
     return crypto.cipher(platform.developmentMode());
