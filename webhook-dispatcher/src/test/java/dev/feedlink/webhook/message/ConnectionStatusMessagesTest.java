@@ -2,18 +2,17 @@ package dev.feedlink.webhook.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feedlink.events.ConnectionLifecycleChanged;
 import dev.feedlink.events.ConnectionStatusChanged;
 import dev.feedlink.events.LifecycleChange;
 import dev.feedlink.events.PromptType;
 import dev.feedlink.webhook.endpoint.domain.EventType;
 import dev.feedlink.webhook.message.domain.NewMessage;
+import dev.feedlink.webhook.support.Events;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,21 +33,10 @@ class ConnectionStatusMessagesTest {
   /** A ConnectionStatusChanged as connection-service writes it. */
   private static ConnectionStatusChanged.Builder change(
       String previousStatus, String previousReason, String status, String reason, String state) {
-    return ConnectionStatusChanged.newBuilder()
-        .setEventId(UUID.randomUUID().toString())
-        .setOccurredAt(AT)
-        .setAppId("app-1")
-        .setConnectionId("connection-1")
-        .setProviderId("provider-1")
-        .setUserId("user-1")
-        .setSequence(1)
-        .setConnectionStatus(status)
-        .setConnectionStatusReason(reason)
-        .setConnectionStatusTimestamp(AT)
+    return ConnectionStatusChanged.newBuilder(Events.statusChanged("app-1", "connection-1", status, reason, null))
         .setState(state)
         .setPreviousStatus(previousStatus)
         .setPreviousReason(previousReason)
-        .setSessionId("session-1")
         .setSessionCode(6);
   }
 
@@ -130,17 +118,8 @@ class ConnectionStatusMessagesTest {
 
   @Test
   void aLifecycleEventBesideTheStatusChangeMakesNoSecondWebhook() {
-    ConnectionLifecycleChanged created = ConnectionLifecycleChanged.newBuilder()
-        .setEventId(UUID.randomUUID().toString())
-        .setOccurredAt(AT)
-        .setAppId("app-1")
-        .setConnectionId("connection-1")
-        .setProviderId("provider-1")
-        .setUserId("user-1")
-        .setChange(LifecycleChange.CREATED)
-        .setStreamEnabled(true)
-        .build();
-
-    assertThat(messages.of(created)).isEmpty();
+    for (LifecycleChange change : LifecycleChange.values()) {
+      assertThat(messages.of(Events.lifecycle("app-1", "connection-1", change))).as(change.name()).isEmpty();
+    }
   }
 }

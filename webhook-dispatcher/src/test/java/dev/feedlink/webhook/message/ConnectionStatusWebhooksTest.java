@@ -2,19 +2,17 @@ package dev.feedlink.webhook.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feedlink.events.ConnectionLifecycleChanged;
 import dev.feedlink.events.ConnectionStatusChanged;
 import dev.feedlink.events.LifecycleChange;
 import dev.feedlink.events.PromptType;
 import dev.feedlink.schemas.Topics;
+import dev.feedlink.webhook.support.Events;
 import dev.feedlink.webhook.support.Receiver;
 import dev.feedlink.webhook.support.WebhookApi;
 import dev.feedlink.webhook.support.WebhookIntegrationTest;
 import dev.feedlink.webhook.support.WebhookTestSupport;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,37 +29,13 @@ class ConnectionStatusWebhooksTest extends WebhookTestSupport {
 
   private ConnectionStatusChanged status(
       String app, String connection, String[] previous, String status, String reason, String state, PromptType prompt, Integer code) {
-    Instant at = clock().instant();
-    return ConnectionStatusChanged.newBuilder()
-        .setEventId(UUID.randomUUID().toString())
-        .setOccurredAt(at)
-        .setAppId(app)
-        .setConnectionId(connection)
-        .setProviderId("provider-1")
-        .setUserId("user-1")
+    return ConnectionStatusChanged.newBuilder(Events.statusChanged(app, connection, status, reason, prompt))
         .setSequence(++sequence)
-        .setConnectionStatus(status)
-        .setConnectionStatusReason(reason)
-        .setConnectionStatusTimestamp(at)
         .setState(state)
         .setPreviousStatus(previous == null ? null : previous[0])
         .setPreviousReason(previous == null ? null : previous[1])
-        .setActionRequired(prompt)
         .setSessionId(code == null ? null : "session-1")
         .setSessionCode(code)
-        .build();
-  }
-
-  private static ConnectionLifecycleChanged lifecycle(String app, String connection, LifecycleChange change) {
-    return ConnectionLifecycleChanged.newBuilder()
-        .setEventId(UUID.randomUUID().toString())
-        .setOccurredAt(Instant.now())
-        .setAppId(app)
-        .setConnectionId(connection)
-        .setProviderId("provider-1")
-        .setUserId("user-1")
-        .setChange(change)
-        .setStreamEnabled(true)
         .build();
   }
 
@@ -78,7 +52,7 @@ class ConnectionStatusWebhooksTest extends WebhookTestSupport {
       String c = newConnection();
       List<SpecificRecord> life = new ArrayList<>();
       // POST /connections: the lifecycle event and the first status, from no status.
-      life.add(lifecycle(app, c, LifecycleChange.CREATED));
+      life.add(Events.lifecycle(app, c, LifecycleChange.CREATED));
       life.add(status(app, c, null, "Connecting", "New", "INITIATED", null, null));
       life.add(status(app, c, was("Connecting", "New"), "Connecting", "Connecting", "INITIATED", null, 6));
       life.add(status(app, c, was("Connecting", "Connecting"), "Connecting", "AccountSelectionRequired", "INITIATED",
@@ -86,14 +60,14 @@ class ConnectionStatusWebhooksTest extends WebhookTestSupport {
       life.add(status(app, c, was("Connecting", "AccountSelectionRequired"), "Disconnected", "AccountSelectionTimeout",
           "INITIATED", null, 20));
       // A re-link, its login, then the seed-001 state moving alone.
-      life.add(lifecycle(app, c, LifecycleChange.REPAIRED));
+      life.add(Events.lifecycle(app, c, LifecycleChange.REPAIRED));
       life.add(status(app, c, was("Disconnected", "AccountSelectionTimeout"), "Connecting", "New", "INITIATED", null, null));
       life.add(status(app, c, was("Connecting", "New"), "Connected", "ConnectedCredentials", "ACTIVE", null, 9));
       life.add(status(app, c, was("Connected", "ConnectedCredentials"), "Connected", "DataFound", "ACTIVE", null, 19));
       life.add(status(app, c, was("Connected", "DataFound"), "Disconnected", "ConsentExpired", "EXPIRED", null, 8));
       life.add(status(app, c, was("Disconnected", "ConsentExpired"), "Disconnected", "ConsentExpired", "DISCONNECTED", null, 26));
       // DELETE /connections/{id}.
-      life.add(lifecycle(app, c, LifecycleChange.DISCONNECTED));
+      life.add(Events.lifecycle(app, c, LifecycleChange.DISCONNECTED));
       life.add(status(app, c, was("Disconnected", "ConsentExpired"), "Disconnected", "UserDisconnected", "DISCONNECTED", null, null));
       life.forEach(event -> events.publish(Topics.CONNECTION_EVENTS, c, event));
 
