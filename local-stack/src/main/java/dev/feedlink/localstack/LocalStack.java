@@ -41,6 +41,10 @@ public final class LocalStack {
   private LocalStack() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("demo")) {
+      dev.feedlink.localstack.journey.Demo.main(args);
+      return;
+    }
     Instant started = Instant.now();
     PrintStream out = System.out;
     quietLogging();
@@ -93,7 +97,8 @@ public final class LocalStack {
     out.printf(
         "admin token: %s (POST /admin/apps with it to create an app)%n"
             + "webhook sink: http://127.0.0.1:%d/ prints every webhook it receives%n"
-            + "sandbox provider: http://localhost:%d%n"
+            + "sandbox provider: http://localhost:%d (its clock is the whole stack's: POST /sandbox/clock {\"advance\":\"P1D\"} moves a day)%n"
+            + "demo: java -jar local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar demo (in another terminal)%n"
             + "started in %.1f s%n",
         adminToken,
         sink.port(),
