@@ -44,6 +44,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -57,6 +58,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.ClassUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every service gets by depending on the platform: the outbox and its relay, the idempotent
@@ -94,7 +96,12 @@ public class PlatformAutoConfiguration {
     return TransactionalOperator.create(transactions);
   }
 
+  /**
+   * Made when a service first needs it, so a service that seals nothing (stream-scheduler) needs no
+   * keys, while one that does still refuses to start without them.
+   */
   @Bean
+  @Lazy
   @ConditionalOnMissingBean
   SecretCipher secretCipher(CryptoProperties crypto, PlatformProperties platform) {
     return crypto.cipher(platform.developmentMode());
@@ -216,8 +223,8 @@ public class PlatformAutoConfiguration {
 
   @Bean
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-  ProblemResponses problemResponses() {
-    return new ProblemResponses();
+  ProblemResponses problemResponses(ObjectProvider<JsonMapper> json) {
+    return new ProblemResponses(json.getIfAvailable(() -> JsonMapper.builder().build()));
   }
 
   @Bean

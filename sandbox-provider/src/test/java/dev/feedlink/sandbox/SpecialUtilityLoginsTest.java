@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -88,6 +90,35 @@ class SpecialUtilityLoginsTest extends UtilityTest {
       assertThat(callbacks.get(0).path("status").asString()).isEqualTo("ready");
       Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> get(session, "").expectStatus().isOk().expectBody().returnResult());
       assertThat(feed(session, "").accounts.keySet()).containsExactly("5550001101", "5550001102");
+    } finally {
+      receiver.disposeNow();
+    }
+  }
+
+  @Test
+  void userWebhookServesTheDataToAClientThatFetchesWhileItHandlesTheCallback() {
+    List<Integer> fetchedDuringCallback = new CopyOnWriteArrayList<>();
+    AtomicReference<Session> session = new AtomicReference<>();
+    WebClient client = WebClient.create(sandbox.baseUrl());
+    DisposableServer receiver = HttpServer.create().host("127.0.0.1").port(0)
+        .route(routes -> routes.post("/hooks/session-8", (request, response) ->
+            request.receive().aggregate().asString()
+                .then(client.get().uri(session.get().batch()).header("Authorization", "Bearer " + session.get().token())
+                    .exchangeToMono(answer -> answer.releaseBody().thenReturn(answer.statusCode().value())))
+                .doOnNext(fetchedDuringCallback::add)
+                .then(response.status(204).send())))
+        .bindNow();
+    try {
+      http.put().uri("/sandbox/settings").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(Map.of("webhook_delay", "PT0.2S")).exchange().expectStatus().isOk().expectBody().returnResult();
+      JsonNode login = post("/utility/login", Map.of("username", "user_webhook", "password", "pass_good", "device_id", "device-1",
+          "callback_url", "http://127.0.0.1:" + receiver.port() + "/hooks/session-8"), 200);
+      session.set(new Session(login.path("access_token").asString(), login.path("subscription_id").asString()));
+
+      get(session.get(), "").expectStatus().isAccepted().expectBody().returnResult();
+
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !fetchedDuringCallback.isEmpty());
+      assertThat(fetchedDuringCallback).as("what a fetch on the callback answered").containsExactly(200);
     } finally {
       receiver.disposeNow();
     }

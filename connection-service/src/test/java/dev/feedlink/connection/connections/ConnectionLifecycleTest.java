@@ -9,8 +9,10 @@ import dev.feedlink.connection.support.ScriptedPipeline;
 import dev.feedlink.connection.support.ServiceTest;
 import dev.feedlink.events.AccountRef;
 import dev.feedlink.events.ConnectionLifecycleChanged;
+import dev.feedlink.events.ConnectionStatusChanged;
 import dev.feedlink.events.FailureReason;
 import dev.feedlink.events.LifecycleChange;
+import dev.feedlink.events.PromptType;
 import dev.feedlink.events.SessionKind;
 import dev.feedlink.events.SessionRequested;
 import dev.feedlink.events.SessionStatusChanged;
@@ -246,6 +248,64 @@ class ConnectionLifecycleTest extends ServiceTest {
           Map.of("credentials", Map.of("username", "user_good", "password", "x")), Map.of());
       assertThat(credentials.status()).isEqualTo(409);
     }
+  }
+
+  @Test
+  void thePipelineEndingEveryOpenSessionWith26LeavesOneDisconnectionAndTheLoginCanBeLinkedAgain() {
+    Linked l = dataFound("user_good");
+    Reply relinked = link(l.app(), SANDBOX_UTILITY, l.user(), "user_good", "pass_good");
+    assertThat(relinked.status()).isEqualTo(200);
+    ScriptedPipeline.Session relink = pipeline.session(pipeline.awaitSession(l.id(), SessionKind.RECONNECT));
+    relink.emit(6);
+    relink.ask(PromptType.MFA_CODE, p -> {});
+    ScriptedPipeline.Session running = refresh(l);
+    running.emit(6);
+    awaitContext(l.app(), l.id(), "Connecting", "MfaCodeRequired");
+
+    try (TopicProbe announced = new TopicProbe(Topics.CONNECTION_EVENTS)) {
+      assertThat(call(HttpMethod.DELETE, "/connections/" + l.id(), l.app().token(), null, Map.of()).status()).isEqualTo(200);
+      ScriptedPipeline.Session disconnection = pipeline.session(pipeline.awaitSession(l.id(), SessionKind.DISCONNECT));
+      // As the pipeline does: every session still open ends with 26, then the disconnection itself.
+      for (ScriptedPipeline.Session s : List.of(relink, running, disconnection)) {
+        s.emit(26, e -> e.setFailure(ScriptedPipeline.failure(FailureReason.USER_DISCONNECTED, false)));
+      }
+
+      JsonNode history = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(25))
+          .until(() -> sessions(l.app(), l.id()), h -> lastCode(h, disconnection.sessionId) == 26);
+      for (ScriptedPipeline.Session s : List.of(relink, running, disconnection)) {
+        assertThat(lastCode(history, s.sessionId)).as("%s session ended", s.kind).isEqualTo(26);
+      }
+      JsonNode context = context(l.app(), l.id());
+      assertThat(context.path("connection_status").asString()).isEqualTo("Disconnected");
+      assertThat(context.path("connection_status_reason").asString()).isEqualTo("UserDisconnected");
+      assertThat(entity(l.app(), l.id()).path("status").asString()).isEqualTo("DISCONNECTED");
+      assertThat(get(l.app().token(), "/connections/" + l.id() + "/prompt").body().path("type").isNull()).isTrue();
+
+      assertThat(link(l.app(), SANDBOX_UTILITY, l.user(), "user_good", "pass_good").status()).isEqualTo(200);
+      ScriptedPipeline.Session again = pipeline.session(pipeline.awaitSession(l.id(), SessionKind.RECONNECT));
+      again.emit(6);
+      awaitContext(l.app(), l.id(), "Connecting", "Connecting");
+      assertThat(entity(l.app(), l.id()).path("status").asString()).isEqualTo("INITIATED");
+      // The outbox relays in order: once the re-link is announced, so is everything the 26s caused.
+      announced.await(ConnectionStatusChanged.class, e -> e.getConnectionId().equals(l.id().toString())
+          && "UserDisconnected".equals(e.getPreviousReason()), Duration.ofSeconds(20));
+      assertThat(announced.events(ConnectionStatusChanged.class))
+          .filteredOn(e -> e.getConnectionId().equals(l.id().toString()) && e.getConnectionStatus().equals("Disconnected"))
+          .extracting(ConnectionStatusChanged::getConnectionStatusReason)
+          .as("one announcement of the disconnection, from the DELETE")
+          .containsExactly("UserDisconnected");
+    }
+  }
+
+  /** The code of a session's last transition in the history, or -1. */
+  private static int lastCode(JsonNode history, String sessionId) {
+    for (JsonNode s : history.path("sessions")) {
+      if (s.path("session_id").asString().equals(sessionId)) {
+        JsonNode transitions = s.path("transitions");
+        return transitions.isEmpty() ? -1 : transitions.get(transitions.size() - 1).path("code").asInt();
+      }
+    }
+    return -1;
   }
 
   /** Waits for the disconnection's 26 to be in the history. */

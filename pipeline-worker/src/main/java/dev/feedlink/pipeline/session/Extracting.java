@@ -13,13 +13,13 @@ import dev.feedlink.pipeline.provider.domain.LinkedAccount;
 import dev.feedlink.pipeline.provider.domain.MalformedDocumentException;
 import dev.feedlink.pipeline.provider.domain.ProviderData;
 import dev.feedlink.pipeline.provider.domain.ProviderDescriptor;
+import dev.feedlink.pipeline.session.domain.CallbackRechecks;
 import dev.feedlink.pipeline.session.domain.Failure;
 import dev.feedlink.pipeline.session.domain.FailureReason;
 import dev.feedlink.pipeline.session.domain.FetchWindows;
 import dev.feedlink.pipeline.session.domain.Kind;
 import dev.feedlink.pipeline.session.domain.Step;
 import dev.feedlink.schemas.SessionStatusCode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,9 +35,6 @@ import reactor.core.publisher.Mono;
  * deliver what was never delivered before with Synced (19) in one transaction.
  */
 final class Extracting {
-
-  private static final Duration CALLBACK_GRACE = Duration.ofSeconds(30);
-  private static final Duration RECHECK_AFTER_CALLBACK = Duration.ofSeconds(1);
 
   private final SessionCommits commits;
   private final Sessions sessions;
@@ -107,7 +104,7 @@ final class Extracting {
           .then(commits.events().status(saved, SessionStatusCode.STRUCTURING, now)));
     }
     if (outcome instanceof FetchOutcome.Pending) {
-      Instant ask = now.plus(recheck(s, now));
+      Instant ask = now.plus(CallbackRechecks.after(s.progress().calledBackAt(), now, properties.callbackPollInterval()));
       if (s.status() == SessionStatusCode.WAITING_FOR_WEBHOOK) {
         return commits.commit(s, s.next(Step.AWAIT_CALLBACK, ask), owner, saved -> Mono.empty());
       }
@@ -122,18 +119,6 @@ final class Extracting {
     }
     FetchOutcome.Refused refused = (FetchOutcome.Refused) outcome;
     return commits.fail(s, owner, SessionStatusCode.LOADING_ERROR, Failure.retryable(FailureReason.PROVIDER_ERROR, refused.message()));
-  }
-
-  /**
-   * How soon to ask again while the provider prepares: soon after it said the data is ready (its
-   * answer may lag its callback), else at the regular poll interval.
-   */
-  private Duration recheck(Session s, Instant now) {
-    Instant calledBack = s.progress().calledBackAt();
-    if (calledBack != null && Duration.between(calledBack, now).compareTo(CALLBACK_GRACE) < 0) {
-      return RECHECK_AFTER_CALLBACK;
-    }
-    return properties.callbackPollInterval();
   }
 
   // --- Structuring -----------------------------------------------------------------------------

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.NoTransactionException;
@@ -115,7 +116,6 @@ public final class SessionRequests {
     if (kind == Kind.DISCONNECT) {
       return disconnect(r, connectionId, sessionId, providerId, now);
     }
-    String credentials = r.getCredentials() == null ? null : open(r.getCredentials(), connectionId);
     ProviderDescriptor provider = connectors.find(providerId).map(c -> c.descriptor()).orElse(null);
     List<DataType> types = dataTypes(r.getDataTypes(), provider);
     FetchWindow window = kind == Kind.REWIND
@@ -123,34 +123,55 @@ public final class SessionRequests {
         : null;
     Session session = new Session(sessionId, connectionId, r.getAppId(), providerId, kind, null, null, types, window, Step.LOGIN,
         SessionStatusCode.AUTHORIZATION, now, now, 0, Progress.start(), null, null, secret());
+    return unlessRequestedBefore(sessionId, () -> {
+      String credentials;
+      try {
+        credentials = r.getCredentials() == null ? null : cipher.openString(sealed(r.getCredentials()), connectionId.toString());
+      } catch (SecretUnavailableException e) {
+        return unopenableCredentials(r, session, e, now);
+      }
+      return connections.save(connectionId, r.getAppId(), providerId, r.getUserId(), r.getUsername(), credentials, now)
+          .then(sessions.insert(session, now))
+          .then(commits.events().status(session, SessionStatusCode.AUTHORIZATION, now));
+    });
+  }
+
+  /** A request sent again (a new event for the same session) starts nothing and ends nothing twice. */
+  private Mono<Void> unlessRequestedBefore(UUID sessionId, Supplier<Mono<Void>> request) {
     return sessions.find(sessionId)
         .map(existing -> true)
         .defaultIfEmpty(false)
         .flatMap(exists -> exists
             ? Mono.<Void>fromRunnable(() -> log.info("session {} exists already; request ignored", sessionId))
-            : connections.save(connectionId, r.getAppId(), providerId, r.getUserId(), r.getUsername(), credentials, now)
-                .then(sessions.insert(session, now))
-                .then(commits.events().status(session, SessionStatusCode.AUTHORIZATION, now)));
+            : Mono.defer(request));
+  }
+
+  /**
+   * Credentials this instance cannot open (its keys differ from connection-service's) end the
+   * session at once rather than dead-lettering its request: connection-service waits for every
+   * session it asked for to end, and only new credentials can repair it. The credentials held
+   * before, if any, stay.
+   */
+  private Mono<Void> unopenableCredentials(SessionRequested r, Session session, SecretUnavailableException e, Instant now) {
+    log.error("session {} of connection {}: the credentials sent do not open ({}); is feedlink.crypto.keys the same as"
+        + " connection-service's?", session.sessionId(), session.connectionId(), e.getMessage());
+    return connections.save(session.connectionId(), r.getAppId(), session.providerId(), r.getUserId(), r.getUsername(), null, now)
+        .then(sessions.insert(session, now))
+        .then(commits.fail(session, null, SessionStatusCode.ERROR_IN_AUTHORIZATION,
+            Failure.of(FailureReason.INTERNAL_ERROR, "the credentials sent could not be opened; send them again")))
+        .then();
   }
 
   private Mono<Void> disconnect(SessionRequested r, UUID connectionId, UUID sessionId, UUID providerId, Instant now) {
     Session session = new Session(sessionId, connectionId, r.getAppId(), providerId, Kind.DISCONNECT, null, null, List.of(), null,
         Step.LOGIN, SessionStatusCode.AUTHORIZATION, now, null, 0, Progress.start(), null, null, null);
     Failure disconnected = Failure.of(FailureReason.USER_DISCONNECTED, "the connection was disconnected");
-    return sessions.openOf(connectionId)
+    return unlessRequestedBefore(sessionId, () -> sessions.openOf(connectionId)
         .concatMap(open -> commits.fail(open, null, SessionStatusCode.DISCONNECTED, disconnected))
         .then(connections.disconnect(connectionId, now))
         .then(sessions.insert(session, now))
         .then(commits.fail(session, null, SessionStatusCode.DISCONNECTED, disconnected))
-        .then();
-  }
-
-  private String open(EncryptedValue value, UUID connectionId) {
-    try {
-      return cipher.openString(sealed(value), connectionId.toString());
-    } catch (SecretUnavailableException e) {
-      throw new NonRetryableEventException("credentials of connection " + connectionId + " do not open: " + e.getMessage(), e);
-    }
+        .then());
   }
 
   private static Sealed sealed(EncryptedValue value) {

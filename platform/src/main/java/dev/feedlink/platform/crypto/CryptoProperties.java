@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param activeKeyId the key new secrets are sealed with
  * @param keys key id to base64 AES-256 key; keep retired keys here until nothing sealed with them
- *     remains. With none configured, only development mode starts, with a built-in public key.
+ *     remains. With none configured, a service that seals secrets starts only in development mode,
+ *     with a built-in public key; one that seals nothing needs none.
  */
 @Validated
 @ConfigurationProperties("feedlink.crypto")

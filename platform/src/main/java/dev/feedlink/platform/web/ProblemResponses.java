@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -27,16 +28,26 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error as RFC 9457 problem details ({@code application/problem+json}), with the extension
  * members {@code field} and {@code valid_values} wherever a single input is at fault, and
- * {@code errors} listing each field when several are.
+ * {@code errors} listing each field when several are. Fields are named as the client wrote them:
+ * body fields by their JSON names (as the service's JSON mapper reads them), parameters by the
+ * names they are bound from.
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+  private final ClientNames names;
+
+  /** @param json the mapper the service reads request bodies with (its naming strategy included) */
+  public ProblemResponses(JsonMapper json) {
+    this.names = new ClientNames(json);
+  }
 
   @ExceptionHandler(ApiProblem.class)
   public ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, ServerWebExchange exchange) {
@@ -75,10 +86,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
     ProblemDetail body = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
     body.setTitle("Invalid request");
+    body.setInstance(URI.create(exchange.getRequest().getPath().value()));
+    Class<?> target = ex.getTarget() != null ? ex.getTarget().getClass() : ex.getMethodParameter().getParameterType();
     List<Map<String, Object>> errors = new ArrayList<>();
     for (FieldError error : ex.getFieldErrors()) {
       Map<String, Object> item = new LinkedHashMap<>();
-      item.put("field", error.getField());
+      item.put("field", names.ofBodyField(target, error.getField()));
       item.put("message", error.getDefaultMessage());
       errors.add(item);
     }
@@ -88,7 +101,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             .map(e -> e.containsKey("field") ? e.get("field") + ": " + e.get("message") : String.valueOf(e.get("message")))
             .collect(Collectors.joining("; ")));
     if (ex.getFieldErrors().size() == 1) {
-      body.setProperty("field", ex.getFieldErrors().get(0).getField());
+      body.setProperty("field", errors.get(0).get("field"));
     }
     body.setProperty("errors", errors);
     return Mono.just(ResponseEntity.badRequest().body(body));
@@ -99,6 +112,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
     ProblemDetail body = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
     body.setTitle("Invalid request");
+    body.setInstance(URI.create(exchange.getRequest().getPath().value()));
     JacksonException json = findCause(ex, JacksonException.class);
     MethodParameter parameter = ex.getMethodParameter();
     if (json != null) {
@@ -119,9 +133,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       if (!field.isEmpty()) {
         body.setProperty("field", field);
       }
-    } else if (parameter != null && parameter.getParameterName() != null) {
-      body.setDetail(parameter.getParameterName() + ": " + ex.getReason());
-      body.setProperty("field", parameter.getParameterName());
+    } else if (parameter != null && names.ofParameter(parameter) != null) {
+      String name = names.ofParameter(parameter);
+      TypeMismatchException mismatch = findCause(ex, TypeMismatchException.class);
+      if (mismatch != null) {
+        String type = mismatch.getRequiredType() == null ? "value" : mismatch.getRequiredType().getSimpleName();
+        body.setDetail(name + ": '" + mismatch.getValue() + "' is not a valid " + type);
+      } else {
+        body.setDetail(name + ": " + ex.getReason());
+      }
+      body.setProperty("field", name);
     } else {
       body.setDetail(ex.getReason() == null ? "invalid request" : ex.getReason());
     }

@@ -16,9 +16,10 @@ import reactor.util.retry.Retry;
 
 /**
  * {@code user_webhook}: the sandbox plays an aggregator that prepares data asynchronously. The first
- * data request of a login starts the preparation; after {@code webhook_delay} of real time the
- * sandbox POSTs {@code {"subscription_id", "status": "ready"}} to the login's {@code callback_url},
- * and from then on the data is served. Until then data requests answer 202.
+ * data request of a login starts the preparation; after {@code webhook_delay} of real time the data
+ * is ready and served, and the sandbox then POSTs {@code {"subscription_id", "status": "ready"}} to
+ * the login's {@code callback_url}. Until then data requests answer 202. Ready comes first so that a
+ * client fetching while it handles the callback gets the data, as a well-behaved aggregator's would.
  */
 @Component
 class AggregatorCallbacks implements ResettableState {
@@ -49,8 +50,8 @@ class AggregatorCallbacks implements ResettableState {
   private void prepare(Grant grant) {
     Duration delay = settings.current().webhookDelay();
     Mono.delay(delay)
+        .doOnNext(tick -> byToken.replace(grant.accessToken(), State.READY))
         .then(callback(grant))
-        .doFinally(signal -> byToken.replace(grant.accessToken(), State.READY))
         .subscribe();
   }
 

@@ -31,6 +31,8 @@ import tools.jackson.core.JsonGenerator;
  */
 public final class EventMessages {
 
+  private static final String CONNECTING = "Connecting";
+
   private final Clock clock;
   private final long inlineMaxBytes;
   private final URI publicBaseUrl;
@@ -55,8 +57,14 @@ public final class EventMessages {
     return List.of();
   }
 
+  /**
+   * One {@code connection.status_changed} per change connection-service announces: its creation
+   * (no previous status), a new status or reason, or a new seed-001 state alone (previous status
+   * and reason then equal the current ones). {@code connection.action_required} too while a
+   * question is asked, which is only while the connection is Connecting.
+   */
   private List<NewMessage> statusChanged(ConnectionStatusChanged e) {
-    PromptType prompt = e.getActionRequired() == PromptType.UNKNOWN ? null : e.getActionRequired();
+    PromptType prompt = asked(e);
     String payload =
         write(g -> {
           g.writeStringProperty("connection_status", e.getConnectionStatus());
@@ -82,6 +90,15 @@ public final class EventMessages {
       messages.add(new NewMessage(e.getEventId(), e.getAppId(), EventType.CONNECTION_ACTION_REQUIRED, e.getConnectionId(), payload, now));
     }
     return messages;
+  }
+
+  /** What the user must answer now, if anything: a connection that is not Connecting asks nothing. */
+  private static PromptType asked(ConnectionStatusChanged e) {
+    PromptType prompt = e.getActionRequired();
+    if (prompt == null || prompt == PromptType.UNKNOWN || !CONNECTING.equals(e.getConnectionStatus())) {
+      return null;
+    }
+    return prompt;
   }
 
   private NewMessage dataAvailable(DataAvailable e) {

@@ -73,6 +73,17 @@ class EndpointsApiTest {
   }
 
   @Test
+  void anIdThatIsNotAUuidIsNamedAsTheApiNamesIt() {
+    WebhookApi api = WebhookApi.forNewApp(client);
+
+    JsonNode inPath = api.json(HttpMethod.GET, "/webhooks/endpoints/not-a-uuid", null, 400);
+    assertThat(inPath.path("field").asString()).isEqualTo("endpoint_id");
+    assertThat(inPath.path("detail").asString()).isEqualTo("endpoint_id: 'not-a-uuid' is not a valid UUID");
+    JsonNode inQuery = api.json(HttpMethod.GET, "/webhooks/dead-letters?endpoint_id=42", null, 400);
+    assertThat(inQuery.path("field").asString()).isEqualTo("endpoint_id");
+  }
+
+  @Test
   void anotherAppsEndpointIsNotFoundWhateverIsAsked() {
     WebhookApi owner = WebhookApi.forNewApp(client);
     String id = owner.createEndpoint("http://127.0.0.1:9/").path("endpoint_id").asString();

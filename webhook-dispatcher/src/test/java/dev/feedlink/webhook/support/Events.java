@@ -1,9 +1,11 @@
 package dev.feedlink.webhook.support;
 
 import dev.feedlink.events.AccountData;
+import dev.feedlink.events.ConnectionLifecycleChanged;
 import dev.feedlink.events.ConnectionStatusChanged;
 import dev.feedlink.events.DataAvailable;
 import dev.feedlink.events.IntervalRecord;
+import dev.feedlink.events.LifecycleChange;
 import dev.feedlink.events.PromptType;
 import dev.feedlink.events.SessionKind;
 import dev.feedlink.events.StreamAttemptRecorded;
@@ -69,6 +71,19 @@ public final class Events implements AutoCloseable {
         .setActionRequired(prompt)
         .setSessionId("session-1")
         .setSessionCode(9)
+        .build();
+  }
+
+  public static ConnectionLifecycleChanged lifecycle(String appId, String connectionId, LifecycleChange change) {
+    return ConnectionLifecycleChanged.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setOccurredAt(Instant.parse("2024-12-15T12:00:00Z"))
+        .setAppId(appId)
+        .setConnectionId(connectionId)
+        .setProviderId("prov-1")
+        .setUserId("user-1")
+        .setChange(change)
+        .setStreamEnabled(true)
         .build();
   }
 

@@ -13,6 +13,7 @@ import static dev.feedlink.connection.connections.domain.Transitions.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -192,6 +193,38 @@ class ConnectionProjectionTest {
     assertThat(confirmed.state()).isEqualTo(ConnectionState.DISCONNECTED);
     assertThat(confirmed.context().reason()).isEqualTo(StatusReason.UserDisconnected);
     assertThat(confirmed.disconnectedAt()).isEqualTo(at);
+  }
+
+  @Test
+  void aDisconnectionEndingSeveralOpenSessionsWithTheirOwn26LeavesOneDisconnectedConnectionInAnyOrder() {
+    UUID relink = UUID.randomUUID();
+    UUID disconnect = UUID.randomUUID();
+    Instant at = T0.plusSeconds(50);
+    // A re-link asking for a code and a background refresh under way when the user disconnects.
+    ConnectionProjection asking = apply(dataFound().sessionRequested(relink, T0.plusSeconds(20)),
+        session(t(5, 6), relink), asking(session(t(6, 6), relink), PromptType.MFA_CODE), refresh(t(7, 6)));
+    ConnectionProjection disconnected = asking.disconnected(disconnect, at);
+    Transition relinkEnds = failing(session(t(8, 26), relink), FailureReason.USER_DISCONNECTED, false);
+    Transition refreshEnds = failing(refresh(t(9, 26)), FailureReason.USER_DISCONNECTED, false);
+    Transition disconnectionEnds = failing(session(t(10, 26), disconnect), FailureReason.USER_DISCONNECTED, false);
+
+    assertThat(disconnected.apply(relinkEnds)).isInstanceOf(ConnectionProjection.Applied.Ignored.class);
+    ConnectionProjection inOrder = apply(disconnected, relinkEnds, refreshEnds, disconnectionEnds);
+    // The disconnection's own 26 first (its sequence is the highest), the others after: stale, ignored.
+    ConnectionProjection ownFirst = apply(disconnected, disconnectionEnds, relinkEnds, refreshEnds);
+
+    for (ConnectionProjection p : List.of(inOrder, ownFirst)) {
+      assertThat(p.state()).isEqualTo(ConnectionState.DISCONNECTED);
+      assertThat(p.context().reason()).isEqualTo(StatusReason.UserDisconnected);
+      assertThat(p.disconnectedAt()).isEqualTo(at);
+      assertThat(p.prompt()).isNull();
+      assertThat(p.currentSessionOpen()).as("the disconnection has ended").isFalse();
+      assertThat(p.lastSequence()).isEqualTo(10);
+    }
+    ConnectionProjection again = inOrder.sessionRequested(UUID.randomUUID(), T0.plusSeconds(90));
+    assertThat(again.state()).isEqualTo(ConnectionState.INITIATED);
+    assertThat(again.apply(failing(session(t(11, 26), relink), FailureReason.USER_DISCONNECTED, false)))
+        .as("a late 26 of a session before the re-link").isInstanceOf(ConnectionProjection.Applied.Ignored.class);
   }
 
   @Test
