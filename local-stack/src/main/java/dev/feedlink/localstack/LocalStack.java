@@ -126,7 +126,12 @@ public final class LocalStack {
   public static RunningStack start(StackSettings settings, int instances) {
     RunningStack stack = new RunningStack();
     try {
+      // The gateway's port is known before the services behind it start, so the links they hand
+      // out (data links in webhooks) point at it.
+      int gatewayPort = settings.gatewayPort() == 0 ? freePort() : settings.gatewayPort();
       Map<String, Object> common = commonProperties(settings);
+      common.put("feedlink.pipeline.public-base-url", "http://localhost:" + gatewayPort);
+      common.put("feedlink.webhooks.public-base-url", "http://localhost:" + gatewayPort);
       SpringApplication sandbox = application(SandboxProviderApplication.class, null);
       sandbox.setDefaultProperties(new LinkedHashMap<>(SandboxProviderApplication.DEFAULTS));
       Map<String, Object> sandboxProps = new LinkedHashMap<>(settings.extraProperties());
@@ -152,7 +157,7 @@ public final class LocalStack {
       }
       for (int i = 1; i <= instances; i++) {
         Map<String, Object> gateway = new LinkedHashMap<>();
-        gateway.put("server.port", i == 1 ? settings.gatewayPort() : 0);
+        gateway.put("server.port", i == 1 ? gatewayPort : 0);
         gateway.put("feedlink.gateway.admin-token", settings.adminToken());
         gateway.put("feedlink.gateway.pipeline-worker", "http://localhost:" + stack.port(instanceName(PIPELINE_WORKER, instances)));
         gateway.put("feedlink.gateway.stream-scheduler", "http://localhost:" + stack.port(instanceName(STREAM_SCHEDULER, instances)));
@@ -163,6 +168,14 @@ public final class LocalStack {
     } catch (RuntimeException e) {
       stack.close();
       throw e;
+    }
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("no free port for the gateway", e);
     }
   }
 

@@ -12,7 +12,6 @@ import dev.feedlink.localstack.readme.BashRun.Result;
 import dev.feedlink.localstack.readme.ReadmeExamples.Example;
 import dev.feedlink.testkit.TestInfrastructure;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,13 +47,10 @@ class ReadmeExamplesTest {
   static void startTheLocalStack() throws Exception {
     BashRun.requireTools("curl", "jq");
     TestInfrastructure infra = TestInfrastructure.get();
-    // The gateway's port is chosen here so the data links the pipeline writes point at it.
-    int gateway = freePort();
     stack = LocalStack.start(
         new StackSettings(infra.kafkaBootstrapServers(), infra.r2dbcUrl(), infra.jdbcUrl(), infra.user(), infra.password(),
-            gateway, 0, 0, 0, 0, ADMIN_TOKEN,
-            Map.of("logging.level.root", "WARN", "logging.level.dev.feedlink", "WARN",
-                "feedlink.pipeline.public-base-url", "http://localhost:" + gateway)));
+            0, 0, 0, 0, 0, ADMIN_TOKEN,
+            Map.of("logging.level.root", "WARN", "logging.level.dev.feedlink", "WARN")));
     LocalStack.awaitHealthy(stack, Duration.ofSeconds(120));
     sink = WebhookReceiver.start();
   }
@@ -144,11 +140,5 @@ class ReadmeExamplesTest {
     }
     m.appendTail(out);
     return out.toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
