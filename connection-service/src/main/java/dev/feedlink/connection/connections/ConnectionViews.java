@@ -104,6 +104,10 @@ final class ConnectionViews {
       session.put("session_id", s.sessionId());
       session.put("kind", s.kind());
       session.put("requested_at", s.requestedAt());
+      if (s.rewindFrom() != null) {
+        session.put("rewind_from", s.rewindFrom());
+        session.put("rewind_to", s.rewindTo());
+      }
       List<Map<String, Object>> transitions = new ArrayList<>();
       for (SessionHistory.Step step : s.steps()) {
         Map<String, Object> t = new LinkedHashMap<>();
@@ -146,6 +150,9 @@ final class ConnectionViews {
     }
     if (o.newRecords() != null) {
       view.put("count", o.newRecords());
+    }
+    if (o.overlappingRecords() != null) {
+      view.put("overlapping_records", o.overlappingRecords());
     }
     if (o.code() != null) {
       view.put("code", o.code());

@@ -40,6 +40,9 @@ public interface Connections {
 
   Mono<Void> replaceCredentials(UUID connectionId, Sealed credentials);
 
+  /** The connection's sealed credentials; empty once disconnection destroyed them. */
+  Mono<Sealed> credentials(UUID connectionId);
+
   Mono<Void> dropCredentials(UUID connectionId);
 
   /** Issues (or replaces) the connection's token. */

@@ -34,17 +34,34 @@ class ConnectionsConfiguration {
   }
 
   @Bean
+  RequestingSessions requestingSessions(Connections connections, SessionHistory history, ConnectionEvents events) {
+    return new RequestingSessions(connections, history, events);
+  }
+
+  @Bean
   Linking linking(
       Connections connections,
       SessionHistory history,
       Providers providers,
       ConnectionEvents events,
+      RequestingSessions sessions,
       SecretCipher cipher,
       ApiTokens tokens,
       JsonMapper json,
       TransactionalOperator tx,
       Clock clock) {
-    return new Linking(connections, history, providers, events, cipher, tokens, json, tx, clock);
+    return new Linking(connections, history, providers, events, sessions, cipher, tokens, json, tx, clock);
+  }
+
+  @Bean
+  Rewinding rewinding(
+      Connections connections,
+      SessionHistory history,
+      Providers providers,
+      RequestingSessions sessions,
+      TransactionalOperator tx,
+      Clock clock) {
+    return new Rewinding(connections, history, providers, sessions, tx, clock);
   }
 
   @Bean

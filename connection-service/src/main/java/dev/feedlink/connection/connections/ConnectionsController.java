@@ -6,6 +6,7 @@ import dev.feedlink.connection.connections.domain.ConnectionState;
 import dev.feedlink.connection.connections.domain.ConnectionStatus;
 import dev.feedlink.connection.connections.domain.PageCursor;
 import dev.feedlink.connection.connections.domain.PromptType;
+import dev.feedlink.connection.connections.domain.SessionKind;
 import dev.feedlink.connection.connections.domain.StatusReason;
 import dev.feedlink.connection.idempotency.IdempotentRequests;
 import dev.feedlink.platform.web.ApiProblem;
@@ -58,6 +59,8 @@ class ConnectionsController {
 
   record UpdateCredentials(@NotNull @Valid Credentials credentials) {}
 
+  record RewindRequest(@JsonProperty("rewind_from") @NotNull Instant rewindFrom, @JsonProperty("rewind_to") Instant rewindTo) {}
+
   record AnswerRequest(
       @Size(max = 40) String type,
       @Size(max = 256) String answer,
@@ -71,6 +74,7 @@ class ConnectionsController {
   private final Linking linking;
   private final Disconnecting disconnecting;
   private final Answering answering;
+  private final Rewinding rewinding;
   private final Connections connections;
   private final SessionHistory history;
   private final IdempotentRequests idempotent;
@@ -80,6 +84,7 @@ class ConnectionsController {
       Linking linking,
       Disconnecting disconnecting,
       Answering answering,
+      Rewinding rewinding,
       Connections connections,
       SessionHistory history,
       IdempotentRequests idempotent,
@@ -87,6 +92,7 @@ class ConnectionsController {
     this.linking = linking;
     this.disconnecting = disconnecting;
     this.answering = answering;
+    this.rewinding = rewinding;
     this.connections = connections;
     this.history = history;
     this.idempotent = idempotent;
@@ -184,6 +190,35 @@ class ConnectionsController {
     return linking
         .updateCredentials(appOf(exchange), connectionId, body.credentials().username(), body.credentials().password())
         .map(c -> ResponseEntity.accepted().body(ConnectionViews.entity(c)));
+  }
+
+  /**
+   * Fetches a past window again (seed 003's Rewind) with the stored credentials: the records new to
+   * the app and those delivered before, counted as overlapping. 409 unless the connection is
+   * connected, asks its user nothing and runs no other session.
+   */
+  @PostMapping("/connections/{connection_id}/rewind")
+  Mono<ResponseEntity<Object>> rewind(
+      @PathVariable("connection_id") UUID connectionId,
+      @Valid @RequestBody RewindRequest body,
+      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+      ServerWebExchange exchange) {
+    UUID appId = appOf(exchange);
+    ConnectionScope.check(exchange, connectionId);
+    String fingerprint = "POST /connections/" + connectionId + "/rewind|" + body.rewindFrom() + "|" + body.rewindTo();
+    return idempotent.once(
+        appId, idempotencyKey, fingerprint,
+        () -> rewinding.rewind(appId, connectionId, body.rewindFrom(), body.rewindTo()).map(rewind -> {
+          Map<String, Object> response = new LinkedHashMap<>();
+          response.put("connection_id", connectionId);
+          response.put("session_id", rewind.sessionId());
+          response.put("kind", SessionKind.REWIND.name());
+          response.put("rewind_from", rewind.from());
+          response.put("rewind_to", rewind.to());
+          response.put("status", "requested");
+          response.put("requested_at", rewind.requestedAt());
+          return ResponseEntity.accepted().body(response);
+        }));
   }
 
   @GetMapping("/connections/{connection_id}/sessions")

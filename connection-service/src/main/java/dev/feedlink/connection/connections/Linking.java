@@ -61,6 +61,7 @@ final class Linking {
   private final SessionHistory history;
   private final Providers providers;
   private final ConnectionEvents events;
+  private final RequestingSessions sessions;
   private final SecretCipher cipher;
   private final ApiTokens tokens;
   private final JsonMapper json;
@@ -72,6 +73,7 @@ final class Linking {
       SessionHistory history,
       Providers providers,
       ConnectionEvents events,
+      RequestingSessions sessions,
       SecretCipher cipher,
       ApiTokens tokens,
       JsonMapper json,
@@ -81,6 +83,7 @@ final class Linking {
     this.history = history;
     this.providers = providers;
     this.events = events;
+    this.sessions = sessions;
     this.cipher = cipher;
     this.tokens = tokens;
     this.json = json;
@@ -124,7 +127,7 @@ final class Linking {
     return connections
         .insert(connection, credentials)
         .then(connections.saveToken(connectionId, r.appId(), ApiTokens.hash(token), now))
-        .then(history.requested(sessionId, connectionId, SessionKind.CONNECT, now))
+        .then(history.requested(sessionId, connectionId, SessionKind.CONNECT, now, r.rewindFrom(), r.rewindTo()))
         .then(events.sessionRequested(connection, session, now))
         .then(events.lifecycle(connection, LifecycleChange.CREATED, now))
         .then(events.statusChanged(null, connection, sessionId, null, now))
@@ -135,24 +138,16 @@ final class Linking {
   private Mono<Linked> repair(Connection existing, LinkRequest r, Provider provider) {
     Instant now = clock.instant();
     UUID sessionId = UUID.randomUUID();
-    Connection repaired =
-        existing
-            .relinked(r.scopes(), r.metrics(), r.streamEnabled())
-            .with(existing.projection().sessionRequested(sessionId, now));
     Sealed credentials = seal(existing.connectionId(), r.username(), r.password());
     String token = tokens.issue(CONNECTION_TOKEN_PREFIX);
     SessionRequest session =
         new SessionRequest(sessionId, SessionKind.RECONNECT, credentials, dataTypes(provider, r.metrics()), r.rewindFrom(), r.rewindTo());
     return connections
-        .update(repaired)
-        .then(connections.replaceCredentials(existing.connectionId(), credentials))
+        .replaceCredentials(existing.connectionId(), credentials)
         .then(connections.saveToken(existing.connectionId(), r.appId(), ApiTokens.hash(token), now))
-        .then(history.requested(sessionId, existing.connectionId(), SessionKind.RECONNECT, now))
-        .then(events.sessionRequested(repaired, session, now))
-        .then(events.lifecycle(repaired, LifecycleChange.REPAIRED, now))
-        .then(events.statusChanged(existing.projection(), repaired, sessionId, null, now))
+        .then(sessions.request(existing.relinked(r.scopes(), r.metrics(), r.streamEnabled()), session, LifecycleChange.REPAIRED, now))
         .doOnSuccess(done -> log.info("connection {} repaired by a re-link: session {} requested", existing.connectionId(), sessionId))
-        .thenReturn(new Linked(repaired, token, true));
+        .map(repaired -> new Linked(repaired, token, true));
   }
 
   /** New credentials for a connection (the fix for a refused login, code 40101): reconnects at once. */
@@ -183,19 +178,13 @@ final class Linking {
   private Mono<Connection> reconnect(Connection existing, Provider provider, String password) {
     Instant now = clock.instant();
     UUID sessionId = UUID.randomUUID();
-    Connection updated = existing.with(existing.projection().sessionRequested(sessionId, now));
     Sealed credentials = seal(existing.connectionId(), existing.username(), password);
     SessionRequest session =
         new SessionRequest(sessionId, SessionKind.RECONNECT, credentials, dataTypes(provider, existing.metrics()), null, null);
     return connections
-        .update(updated)
-        .then(connections.replaceCredentials(existing.connectionId(), credentials))
-        .then(history.requested(sessionId, existing.connectionId(), SessionKind.RECONNECT, now))
-        .then(events.sessionRequested(updated, session, now))
-        .then(events.lifecycle(updated, LifecycleChange.CREDENTIALS_UPDATED, now))
-        .then(events.statusChanged(existing.projection(), updated, sessionId, null, now))
-        .doOnSuccess(done -> log.info("connection {} has new credentials: session {} requested", existing.connectionId(), sessionId))
-        .thenReturn(updated);
+        .replaceCredentials(existing.connectionId(), credentials)
+        .then(sessions.request(existing, session, LifecycleChange.CREDENTIALS_UPDATED, now))
+        .doOnSuccess(done -> log.info("connection {} has new credentials: session {} requested", existing.connectionId(), sessionId));
   }
 
   private Sealed seal(UUID connectionId, String username, String password) {
@@ -210,7 +199,8 @@ final class Linking {
     return provider.dataTypes().stream().map(t -> t.toUpperCase(Locale.ROOT)).toList();
   }
 
-  private static List<String> dataTypes(Provider provider, List<String> metrics) {
+  /** The data types a session fetches: the connection's metrics, or all the provider's. */
+  static List<String> dataTypes(Provider provider, List<String> metrics) {
     if (metrics == null) {
       return provider.dataTypes();
     }

@@ -56,14 +56,17 @@ final class ProjectingSessions {
           envelope, e.getConnectionId(), e.getAppId(),
           c -> history.outcome(
               UUID.fromString(e.getSessionId()), c.connectionId(), Transitions.kind(e.getSessionKind()),
-              new SessionHistory.Outcome("data_available", e.getOccurredAt(), e.getDataType(), e.getTotalNewRecords(), null, null)));
+              new SessionHistory.Outcome(
+                  "data_available", e.getOccurredAt(), e.getDataType(), e.getTotalNewRecords(),
+                  // Only a Rewind repeats records delivered before; it says how many, even none.
+                  e.getSessionKind() == dev.feedlink.events.SessionKind.REWIND ? e.getOverlappingRecords() : null, null, null)));
     }
     if (event instanceof NoNewData e) {
       return withConnection(
           envelope, e.getConnectionId(), e.getAppId(),
           c -> history.outcome(
               UUID.fromString(e.getSessionId()), c.connectionId(), Transitions.kind(e.getSessionKind()),
-              new SessionHistory.Outcome("no_new_data", e.getOccurredAt(), e.getDataType(), 0L, null, null)));
+              new SessionHistory.Outcome("no_new_data", e.getOccurredAt(), e.getDataType(), 0L, null, null, null)));
     }
     if (event instanceof ReconnectionFailed e) {
       return withConnection(
@@ -71,7 +74,7 @@ final class ProjectingSessions {
           c -> history.outcome(
               UUID.fromString(e.getSessionId()), c.connectionId(), Transitions.kind(e.getSessionKind()),
               new SessionHistory.Outcome(
-                  "reconnection_failed", e.getOccurredAt(), null, null, e.getCode(), e.getMessage())));
+                  "reconnection_failed", e.getOccurredAt(), null, null, null, e.getCode(), e.getMessage())));
     }
     return Mono.empty();
   }
@@ -137,7 +140,7 @@ final class ProjectingSessions {
     }
     return history
         .outcome(sessionId, c.connectionId(), SessionKind.UNKNOWN,
-            new SessionHistory.Outcome("accounts_linked", event.getOccurredAt(), null, (long) event.getAccounts().size(), null, null))
+            new SessionHistory.Outcome("accounts_linked", event.getOccurredAt(), null, (long) event.getAccounts().size(), null, null, null))
         .then(connections.update(c.withAccounts(Transitions.accounts(event.getAccounts()))));
   }
 }

@@ -212,6 +212,19 @@ final class R2dbcConnections implements Connections {
   }
 
   @Override
+  public Mono<Sealed> credentials(UUID connectionId) {
+    return db.sql(
+            "SELECT credentials_key_id, credentials_nonce, credentials_ciphertext FROM connection"
+                + " WHERE connection_id = :id AND credentials_ciphertext IS NOT NULL")
+        .bind("id", connectionId)
+        .map(row -> new Sealed(
+            row.get("credentials_key_id", String.class),
+            row.get("credentials_nonce", byte[].class),
+            row.get("credentials_ciphertext", byte[].class)))
+        .one();
+  }
+
+  @Override
   public Mono<Void> dropCredentials(UUID connectionId) {
     return db.sql(
             "UPDATE connection SET credentials_key_id = NULL, credentials_nonce = NULL,"

@@ -3,6 +3,7 @@ package dev.feedlink.connection.connections;
 import static dev.feedlink.connection.connections.R2dbcConnections.time;
 
 import dev.feedlink.connection.connections.domain.SessionKind;
+import dev.feedlink.connection.connections.domain.StatusMapping;
 import dev.feedlink.connection.connections.domain.Transition;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -32,25 +33,41 @@ final class R2dbcSessionHistory implements SessionHistory {
   }
 
   @Override
-  public Mono<Void> requested(UUID sessionId, UUID connectionId, SessionKind kind, Instant at) {
-    return insert(sessionId, connectionId, kind, at, at);
+  public Mono<Void> requested(
+      UUID sessionId, UUID connectionId, SessionKind kind, Instant at, Instant rewindFrom, Instant rewindTo) {
+    return insert(sessionId, connectionId, kind, at, at, rewindFrom, rewindTo);
   }
 
   private Mono<Void> seen(UUID sessionId, UUID connectionId, SessionKind kind, Instant at) {
-    return insert(sessionId, connectionId, kind, null, at);
+    return insert(sessionId, connectionId, kind, null, at, null, null);
   }
 
   /** The first word about a session wins; later ones find it there. */
-  private Mono<Void> insert(UUID sessionId, UUID connectionId, SessionKind kind, Instant requestedAt, Instant at) {
+  private Mono<Void> insert(
+      UUID sessionId, UUID connectionId, SessionKind kind, Instant requestedAt, Instant at, Instant rewindFrom, Instant rewindTo) {
     return db.sql(
-            "INSERT INTO session (session_id, connection_id, kind, requested_at, first_seen_at)"
-                + " VALUES (:id, :connection, :kind, :requested, :at) ON CONFLICT (session_id) DO NOTHING")
+            "INSERT INTO session (session_id, connection_id, kind, requested_at, first_seen_at, rewind_from, rewind_to)"
+                + " VALUES (:id, :connection, :kind, :requested, :at, :from, :to) ON CONFLICT (session_id) DO NOTHING")
         .bind("id", sessionId)
         .bind("connection", connectionId)
         .bind("kind", kind.name())
         .bind("requested", Parameter.fromOrEmpty(time(requestedAt), OffsetDateTime.class))
         .bind("at", time(at))
+        .bind("from", Parameter.fromOrEmpty(time(rewindFrom), OffsetDateTime.class))
+        .bind("to", Parameter.fromOrEmpty(time(rewindTo), OffsetDateTime.class))
         .then();
+  }
+
+  @Override
+  public Flux<UUID> unfinished(UUID connectionId) {
+    return db.sql(
+            "SELECT DISTINCT ON (session_id) session_id, code FROM session_transition WHERE connection_id = :id"
+                + " ORDER BY session_id, sequence DESC")
+        .bind("id", connectionId)
+        .map(row -> Map.entry(row.get("session_id", UUID.class), row.get("code", Integer.class)))
+        .all()
+        .filter(last -> !StatusMapping.endsSession(last.getValue()))
+        .map(Map.Entry::getKey);
   }
 
   @Override
@@ -111,7 +128,7 @@ final class R2dbcSessionHistory implements SessionHistory {
     return steps.flatMapMany(
         bySession ->
             db.sql(
-                    "SELECT session_id, kind, requested_at, first_seen_at, outcome_json FROM session"
+                    "SELECT session_id, kind, requested_at, first_seen_at, rewind_from, rewind_to, outcome_json FROM session"
                         + " WHERE connection_id = :id ORDER BY first_seen_at, session_id")
                 .bind("id", connectionId)
                 .map(
@@ -123,6 +140,8 @@ final class R2dbcSessionHistory implements SessionHistory {
                           row.get("kind", String.class),
                           instant(row, "requested_at"),
                           instant(row, "first_seen_at"),
+                          instant(row, "rewind_from"),
+                          instant(row, "rewind_to"),
                           outcomes == null ? List.of() : json.readValue(outcomes, OUTCOMES),
                           bySession.getOrDefault(id, List.of()));
                     })

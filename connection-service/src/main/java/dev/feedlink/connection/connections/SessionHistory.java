@@ -23,13 +23,37 @@ public interface SessionHistory {
       String failureMessage,
       Boolean retryable) {}
 
-  /** What a session's data step came to (DataAvailable, NoNewData, ReconnectionFailed). */
-  record Outcome(String type, Instant at, String dataType, Long newRecords, Integer code, String message) {}
+  /**
+   * What a session's data step came to (DataAvailable, NoNewData, ReconnectionFailed).
+   *
+   * @param overlappingRecords a Rewind's records that had been delivered before (null for other kinds)
+   */
+  record Outcome(
+      String type, Instant at, String dataType, Long newRecords, Long overlappingRecords, Integer code, String message) {}
 
+  /** @param rewindFrom with {@code rewindTo}, the window a Rewind was asked for (null otherwise) */
   record Session(
-      UUID sessionId, String kind, Instant requestedAt, Instant firstSeenAt, List<Outcome> outcomes, List<Step> steps) {}
+      UUID sessionId,
+      String kind,
+      Instant requestedAt,
+      Instant firstSeenAt,
+      Instant rewindFrom,
+      Instant rewindTo,
+      List<Outcome> outcomes,
+      List<Step> steps) {}
 
-  Mono<Void> requested(UUID sessionId, UUID connectionId, SessionKind kind, Instant at);
+  /** A session this service asked for, with the window it fetches when it was given one. */
+  Mono<Void> requested(UUID sessionId, UUID connectionId, SessionKind kind, Instant at, Instant rewindFrom, Instant rewindTo);
+
+  default Mono<Void> requested(UUID sessionId, UUID connectionId, SessionKind kind, Instant at) {
+    return requested(sessionId, connectionId, kind, at, null, null);
+  }
+
+  /**
+   * The connection's sessions whose latest transition does not end them: running now, or stalled
+   * until the pipeline's watchdog ends them.
+   */
+  Flux<UUID> unfinished(UUID connectionId);
 
   /** Records a transition once (a redelivered one is dropped by its sequence). */
   Mono<Void> record(UUID connectionId, Transition transition);

@@ -278,6 +278,22 @@ public final class ScriptedPipeline implements AutoCloseable {
       return synced;
     }
 
+    /** 2 Loading through 19 Synced, then a DataAvailable that also counts records delivered before (a Rewind's). */
+    public void loadAndSyncRewind(long newRecords, long overlapping, String dataType, List<AccountRef> accounts) {
+      emit(2);
+      emit(12);
+      emit(13);
+      emit(15, e -> e.setDataFound(true));
+      emit(21, e -> e.setDataFound(true));
+      emit(18, e -> e.setDataFound(true));
+      emit(19, e -> e.setDataFound(true).setNewRecords(newRecords));
+      publish(Topics.DATA_OUTCOMES, connectionId,
+          DataAvailable.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(clock.instant()).setAppId(appId)
+              .setConnectionId(connectionId).setSessionId(sessionId).setSessionKind(kind).setSequence(nextSequence())
+              .setProviderId(providerId).setSourceName("Sandbox").setSourceCountry("US").setDataType(dataType)
+              .setAccounts(List.of()).setTotalNewRecords(newRecords).setOverlappingRecords(overlapping).build());
+    }
+
     public void reconnectionFailed(int code, List<AccountRef> accounts) {
       publish(Topics.DATA_OUTCOMES, connectionId,
           ReconnectionFailed.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(clock.instant())
