@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole journey across every service, on real Kafka and PostgreSQL, with the sandbox provider
  * and a real webhook receiver: login with MFA, first sync, a daily Stream, a day passing, nothing
- * new, a password changed at the provider, new credentials.
+ * new, a password changed at the provider, new credentials, a Rewind over delivered and older days.
  */
 class JourneyTest {
 
@@ -158,6 +158,68 @@ class JourneyTest {
     assertThat(journey.contextAfterRepair.path("connection_id").asString()).isEqualTo(journey.connectionId);
     assertThat(journey.contextAfterRepair.path("entities").toString()).contains(journey.accountId);
     assertThat(journey.deliveryAfterRepair.signatureValid()).isTrue();
+  }
+
+  @Test
+  void aRewindWasAcceptedForItsWindowAsTheSessionHistoryShows() {
+    JsonNode accepted = journey.rewindAccepted;
+    assertThat(accepted.path("kind").asString()).isEqualTo("REWIND");
+    assertThat(accepted.path("status").asString()).isEqualTo("requested");
+    assertThat(Instant.parse(accepted.path("rewind_from").asString())).isEqualTo(journey.rewindFrom);
+    assertThat(Instant.parse(accepted.path("rewind_to").asString())).isEqualTo(journey.rewindTo);
+
+    JsonNode session = journey.rewindSession;
+    assertThat(session.path("session_id").asString()).isEqualTo(accepted.path("session_id").asString());
+    assertThat(session.path("kind").asString()).isEqualTo("REWIND");
+    assertThat(Instant.parse(session.path("rewind_from").asString())).isEqualTo(journey.rewindFrom);
+    assertThat(Instant.parse(session.path("rewind_to").asString())).isEqualTo(journey.rewindTo);
+    List<Integer> codes = new java.util.ArrayList<>();
+    session.path("transitions").forEach(t -> codes.add(t.path("code").asInt()));
+    assertThat(codes).as("logged in with the stored credentials, no question to the user")
+        .containsSubsequence(6, 9, 2, 12, 13, 15, 21, 16, 18, 19).doesNotContain(7, 20);
+  }
+
+  @Test
+  void theRewindDeliveredTheOlderDaysAsNewAndTheDeliveredDayAgainAsOverlap() {
+    Delivery delivery = journey.rewindDelivery;
+    assertThat(delivery.signatureValid()).isTrue();
+    JsonNode body = delivery.body();
+    assertThat(body.path("inline").asBoolean()).isTrue();
+    long older = 0;
+    long again = 0;
+    for (JsonNode account : body.path("accounts")) {
+      Instant previousEnd = null;
+      for (JsonNode interval : account.path("intervals")) {
+        Instant start = Instant.parse(interval.path("start_time").asString());
+        if (previousEnd != null) {
+          assertThat(start).as("contiguous, no repeats").isEqualTo(previousEnd);
+        }
+        previousEnd = Instant.parse(interval.path("end_time").asString());
+        assertThat(start).as("nothing after the window").isBefore(journey.rewindTo);
+        if (start.isBefore(journey.firstDelivered)) {
+          older++;
+        } else {
+          again++;
+        }
+      }
+    }
+    // The window's day after the first reading delivered, of both accounts (15- and 60-minute readings).
+    assertThat(again).isEqualTo(96 + 24);
+    assertThat(older).as("at least the window's day before the first reading delivered").isGreaterThanOrEqualTo(96 + 24);
+    assertThat(body.path("total_new_records").asLong()).as("only the older readings are new").isEqualTo(older);
+
+    JsonNode outcome = null;
+    for (JsonNode o : journey.rewindSession.path("outcomes")) {
+      if (o.path("type").asString().equals("data_available") && o.path("data_type").asString().equals("interval")) {
+        outcome = o;
+      }
+    }
+    assertThat(outcome).as("the history's interval outcome").isNotNull();
+    assertThat(outcome.path("count").asLong()).isEqualTo(older);
+    assertThat(outcome.path("overlapping_records").asLong()).isEqualTo(again);
+
+    assertThat(journey.rewindDataLink.path("account_id").asString()).isEqualTo(journey.accountId);
+    assertThat(journey.rewindDataLink.path("overlapping_records").asLong()).isEqualTo(96);
   }
 
   @Test

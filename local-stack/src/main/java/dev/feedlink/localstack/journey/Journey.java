@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
  * The whole life of one connection, played against a running platform as a client app would: an
  * app and its webhook endpoint, a login with MFA (a wrong code first), the first sync, a daily
  * Stream, a day passing (the scheduled refresh delivers exactly the new day), a refresh with
- * nothing new, the user's password changing at the provider (the refresh fails 40101), and new
- * credentials repairing the connection. Each step checks what it expects and says what it saw;
+ * nothing new, the user's password changing at the provider (the refresh fails 40101), new
+ * credentials repairing the connection, and a Rewind over the first day delivered and the day
+ * before it (older than the first sync looked back). Each step checks what it expects and says what it saw;
  * the demo prints it, the end-to-end tests assert on what it kept.
  */
 public final class Journey {
@@ -27,6 +28,8 @@ public final class Journey {
   public static final String PASSWORD = "pass_good";
   public static final String NEW_PASSWORD = "pass_changed_" + Long.toString(System.nanoTime(), 36);
   private static final String UTILITY = "Sandbox Energy";
+  /** Seed 002's codes a session ends with (Synced, and its error and timeout states). */
+  private static final java.util.Set<Integer> SESSION_ENDS = java.util.Set.of(7, 8, 11, 14, 17, 19, 20, 22, 23, 26);
 
   private final FeedlinkApi api;
   private final WebhookReceiver receiver;
@@ -49,6 +52,13 @@ public final class Journey {
   public JsonNode statusAfterFailure;
   public JsonNode contextAfterRepair;
   public Delivery deliveryAfterRepair;
+  public Instant firstDelivered;
+  public Instant rewindFrom;
+  public Instant rewindTo;
+  public JsonNode rewindAccepted;
+  public Delivery rewindDelivery;
+  public JsonNode rewindSession;
+  public JsonNode rewindDataLink;
 
   public Journey(FeedlinkApi api, WebhookReceiver receiver, Consumer<String> timeline, Duration patience) {
     this.api = api;
@@ -67,6 +77,7 @@ public final class Journey {
     refreshWithNothingNew();
     passwordChangesAtTheProvider();
     newCredentialsRepairIt();
+    rewindOverDeliveredAndOlderDays();
     return this;
   }
 
@@ -211,6 +222,54 @@ public final class Journey {
                 && d.body().path("accounts").toString().contains(accountNumber));
     JsonNode status = awaitStreamStatus(s -> s.path("status").asString().equals("active"));
     say("stream status: " + status.path("status").asString() + ", next refresh " + status.path("schedule").path("next_refresh").asString());
+  }
+
+  /**
+   * A Rewind from a day before the oldest reading delivered to a day after it: the first sync looked
+   * back {@code feedlink.pipeline.initial-history}, the provider holds more, so the older readings
+   * arrive as new and the delivered ones again, counted as overlapping.
+   */
+  public void rewindOverDeliveredAndOlderDays() {
+    // A Rewind waits for the connection's running session: the repair goes on after DataFound.
+    await("every session to end", () -> api.get("/connections/" + connectionId + "/sessions").path("sessions"), sessions -> {
+      for (JsonNode s : sessions) {
+        if (!SESSION_ENDS.contains(lastCode(s))) {
+          return false;
+        }
+      }
+      return true;
+    });
+    firstDelivered = Instant.parse(api.get("/accounts/" + accountId + "/intervals?limit=1").path("intervals").get(0)
+        .path("start_time").asString());
+    rewindFrom = firstDelivered.minus(Duration.ofDays(1));
+    rewindTo = firstDelivered.plus(Duration.ofDays(1));
+    say("the oldest reading delivered starts " + firstDelivered);
+    int before = receiver.deliveries().size();
+    rewindAccepted = api.post(202, "/connections/" + connectionId + "/rewind",
+        Map.of("rewind_from", rewindFrom.toString(), "rewind_to", rewindTo.toString()));
+    String session = rewindAccepted.path("session_id").asString();
+    say("Rewind " + rewindFrom + " to " + rewindTo + " requested: session " + session);
+    rewindDelivery = awaitWebhook("the Rewind's interval data", before,
+        d -> d.type().equals("data.available") && d.body().path("session_id").asString().equals(session)
+            && d.body().path("data_type").asString().equals("interval"));
+    rewindSession = await("the Rewind's outcome in the session history",
+        () -> {
+          for (JsonNode s : api.get("/connections/" + connectionId + "/sessions").path("sessions")) {
+            if (s.path("session_id").asString().equals(session)) {
+              return s;
+            }
+          }
+          return null;
+        },
+        s -> s != null && lastCode(s) == 19 && s.path("outcomes").toString().contains("overlapping_records"));
+    rewindDataLink = api.get("/data/sessions/" + session + "/interval?account_id=" + accountId + "&limit=1");
+    say("the Rewind delivered " + rewindDataLink.path("new_records").asLong() + " readings of account " + accountNumber
+        + " never delivered before and " + rewindDataLink.path("overlapping_records").asLong() + " delivered already");
+  }
+
+  private static int lastCode(JsonNode session) {
+    JsonNode transitions = session.path("transitions");
+    return transitions.isEmpty() ? -1 : transitions.get(transitions.size() - 1).path("code").asInt();
   }
 
   // --- waiting and telling -----------------------------------------------------------------------
