@@ -27,6 +27,7 @@ class GatewayTest {
 
   /** Stands in for stream-scheduler: records the headers of what the gateway forwards. */
   private static final AtomicReference<HttpHeaders> forwarded = new AtomicReference<>();
+  private static final AtomicReference<String> forwardedPath = new AtomicReference<>();
 
   private static final DisposableServer downstream =
       HttpServer.create()
@@ -37,6 +38,7 @@ class GatewayTest {
                 HttpHeaders headers = new HttpHeaders();
                 request.requestHeaders().forEach(h -> headers.add(h.getKey(), h.getValue()));
                 forwarded.set(headers);
+                forwardedPath.set(request.uri());
                 return response.header("Content-Type", "application/json").sendString(reactor.core.publisher.Mono.just("{\"from\":\"scheduler\"}"));
               })
           .bindNow();
@@ -57,6 +59,7 @@ class GatewayTest {
   @BeforeEach
   void reset() {
     forwarded.set(null);
+    forwardedPath.set(null);
   }
 
   private JsonNode createApp(String name) {
@@ -128,5 +131,19 @@ class GatewayTest {
         .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     client.get().uri("/accounts/123/stream/status").exchange().expectStatus().isUnauthorized();
     assertThat(forwarded.get()).isNull();
+  }
+
+  @Test
+  void aServicesApiDescriptionIsForwardedToItsOwnWithoutATokenActingForNoApp() {
+    client.get().uri("/v3/api-docs/stream")
+        .header(CallerApp.APP_ID_HEADER, "someone-elses-app")
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.from").isEqualTo("scheduler");
+
+    assertThat(forwardedPath.get()).isEqualTo("/v3/api-docs");
+    HttpHeaders headers = forwarded.get();
+    assertThat(headers.get(CallerApp.APP_ID_HEADER)).as("a forged app id is dropped, none is added").isNull();
+    assertThat(headers.get(CallerApp.INTERNAL_TOKEN_HEADER)).containsExactly(PlatformProperties.DEVELOPMENT_INTERNAL_TOKEN);
   }
 }

@@ -127,11 +127,12 @@ public final class LocalStack {
     RunningStack stack = new RunningStack();
     try {
       // The gateway's port is known before the services behind it start, so the links they hand
-      // out (data links in webhooks) point at it.
+      // out (data links in webhooks, the server of the API descriptions) point at it.
       int gatewayPort = settings.gatewayPort() == 0 ? freePort() : settings.gatewayPort();
       Map<String, Object> common = commonProperties(settings);
       common.put("feedlink.pipeline.public-base-url", "http://localhost:" + gatewayPort);
       common.put("feedlink.webhooks.public-base-url", "http://localhost:" + gatewayPort);
+      common.put("feedlink.api-docs.server-url", "http://localhost:" + gatewayPort);
       SpringApplication sandbox = application(SandboxProviderApplication.class, null);
       sandbox.setDefaultProperties(new LinkedHashMap<>(SandboxProviderApplication.DEFAULTS));
       Map<String, Object> sandboxProps = new LinkedHashMap<>(settings.extraProperties());

@@ -1,6 +1,7 @@
 package dev.feedlink.connection.gateway;
 
 import dev.feedlink.platform.web.CallerApp;
+import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -21,7 +22,8 @@ final class ForwardCallerIdentity implements GlobalFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-    String appId = CallerApp.require(exchange);
+    // None on the open routes (the services' API descriptions): they act for no app.
+    Optional<String> appId = CallerApp.find(exchange);
     ServerWebExchange forwarded =
         exchange
             .mutate()
@@ -31,7 +33,7 @@ final class ForwardCallerIdentity implements GlobalFilter, Ordered {
                         headers -> {
                           headers.remove(CallerApp.APP_ID_HEADER);
                           headers.remove(CallerApp.INTERNAL_TOKEN_HEADER);
-                          headers.set(CallerApp.APP_ID_HEADER, appId);
+                          appId.ifPresent(app -> headers.set(CallerApp.APP_ID_HEADER, app));
                           headers.set(CallerApp.INTERNAL_TOKEN_HEADER, internalToken);
                         }))
             .build();

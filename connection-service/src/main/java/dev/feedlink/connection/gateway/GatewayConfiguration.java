@@ -3,6 +3,7 @@ package dev.feedlink.connection.gateway;
 import dev.feedlink.connection.app.Apps;
 import dev.feedlink.connection.connections.Connections;
 import dev.feedlink.platform.PlatformProperties;
+import java.util.List;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -40,16 +41,28 @@ class GatewayConfiguration {
   }
 
   @Bean
-  RouteLocator ownedElsewhere(RouteLocatorBuilder routes, GatewayProperties gateway) {
-    return routes
-        .routes()
-        .route(
-            "stream-scheduler",
-            r -> r.order(0)
-                .path("/accounts/stream", "/accounts/*/stream", "/accounts/*/stream/**")
-                .uri(gateway.streamScheduler()))
-        .route("webhook-dispatcher", r -> r.order(1).path("/webhooks/**").uri(gateway.webhookDispatcher()))
-        .route("pipeline-worker", r -> r.order(2).path("/accounts/**", "/data/**").uri(gateway.pipelineWorker()))
-        .build();
+  ForwardedApis forwardedApis(GatewayProperties gateway) {
+    return ForwardedApis.of(gateway);
+  }
+
+  /**
+   * Each service's routes, in the list's order, and its OpenAPI description at {@code
+   * /v3/api-docs/{docs}} (open, like the gateway's own; tried before everything else).
+   */
+  @Bean
+  RouteLocator ownedElsewhere(RouteLocatorBuilder routes, ForwardedApis forwarded) {
+    RouteLocatorBuilder.Builder builder = routes.routes();
+    List<ForwardedApis.Api> apis = forwarded.apis();
+    for (int i = 0; i < apis.size(); i++) {
+      ForwardedApis.Api api = apis.get(i);
+      int order = i;
+      builder
+          .route(api.id(), r -> r.order(order).path(api.paths().toArray(String[]::new)).uri(api.service()))
+          .route(api.id() + "-api-docs", r -> r.order(-1)
+              .path(api.docsPath())
+              .filters(f -> f.setPath(ForwardedApis.API_DOCS))
+              .uri(api.service()));
+    }
+    return builder.build();
   }
 }

@@ -281,5 +281,16 @@ class ApiHygieneTest extends ServiceTest {
     assertThat(docs.body().path("paths").has("/connection/context")).isTrue();
     assertThat(docs.body().path("paths").has("/connections/{connection_id}/answers")).isTrue();
     assertThat(docs.body().path("paths").has("/providers")).isTrue();
+    assertThat(docs.body().path("paths").has("/connections/{connection_id}/rewind")).isTrue();
+    assertThat(docs.body().path("info").path("title").asString()).isEqualTo("Feedlink: apps, connections and the login dialogue");
+    assertThat(docs.body().path("servers").get(0).path("url").asString()).as("the public base URL").isEqualTo("http://localhost:8080");
+    assertThat(docs.body().path("components").path("securitySchemes").path("bearer").path("scheme").asString()).isEqualTo("bearer");
+    assertThat(docs.body().path("paths").toString()).as("the listing of descriptions is not an API route").doesNotContain("swagger-config");
+
+    Reply listed = call(HttpMethod.GET, "/v3/api-docs/swagger-config", null, null, Map.of());
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.body().path("urls")).extracting(u -> u.path("name").asString() + " " + u.path("url").asString())
+        .containsExactly("connections /v3/api-docs", "stream /v3/api-docs/stream", "webhooks /v3/api-docs/webhooks",
+            "data /v3/api-docs/data");
   }
 }

@@ -1,5 +1,6 @@
 package dev.feedlink.platform.web;
 
+import java.util.Optional;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -22,6 +23,11 @@ public final class CallerApp {
       throw ApiProblem.unauthorized("this endpoint is reached through the gateway with an API token");
     }
     return appId;
+  }
+
+  /** The calling app's id, if the request acts for one. */
+  public static Optional<String> find(ServerWebExchange exchange) {
+    return Optional.ofNullable(exchange.getAttribute(ATTRIBUTE));
   }
 
   public static void set(ServerWebExchange exchange, String appId) {
