@@ -80,7 +80,9 @@ final class Rewinding {
         .credentials(existing.connectionId())
         // A connection that is not disconnected has credentials; none is a broken invariant, not a client error.
         .switchIfEmpty(Mono.error(() -> new IllegalStateException("connection " + existing.connectionId() + " has no credentials")))
-        .zipWith(providers.find(existing.providerId()))
+        .zipWith(providers.find(existing.providerId())
+            .switchIfEmpty(Mono.error(() -> new IllegalStateException("connection " + existing.connectionId()
+                + " is of provider " + existing.providerId() + ", which the pipeline no longer catalogues"))))
         .flatMap(found -> sessions.request(
             existing,
             new SessionRequest(

@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
  * Stream, a day passing (the scheduled refresh delivers exactly the new day), a refresh with
  * nothing new, the user's password changing at the provider (the refresh fails 40101), new
  * credentials repairing the connection, and a Rewind over the first day delivered and the day
- * before it (older than the first sync looked back). Each step checks what it expects and says what it saw;
- * the demo prints it, the end-to-end tests assert on what it kept.
+ * before it (older than the first sync looked back). Each step checks what it expects and says
+ * what it saw; the demo prints it, the end-to-end tests assert on what it kept.
  */
 public final class Journey {
 
