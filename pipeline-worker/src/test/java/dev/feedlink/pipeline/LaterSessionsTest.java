@@ -302,6 +302,24 @@ class LaterSessionsTest extends PipelineIntegrationTest {
         .isGreaterThanOrEqualTo(storedIntervals(link, now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(20))));
   }
 
+  @Test
+  void aFirstConnectionWithAWindowFetchesThatWindowInsteadOfTheDefaultHistory() throws Exception {
+    Link link = utility(good("window"));
+    Instant now = clock.instant();
+    Instant from = now.minus(Duration.ofDays(10));
+    Instant to = now.minus(Duration.ofDays(3));
+
+    UUID first = requestSession(link, SessionKind.CONNECT, PASSWORD, from, to, "interval");
+
+    assertFinalCodes(first).isEqualTo(SYNCED_AFTER_LOGIN);
+    long all = storedIntervals(link, Instant.EPOCH, now.plus(Duration.ofDays(400)));
+    assertThat(storedIntervals(link, from, to)).as("electricity 15-minute and gas hourly readings of the window").isGreaterThan(6 * (96 + 24));
+    // The provider publishes by day, so the day published first inside the window starts a little before it.
+    assertThat(storedIntervals(link, Instant.EPOCH, from.minus(Duration.ofDays(2)))).isZero();
+    assertThat(storedIntervals(link, to.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(400)))).isZero();
+    assertThat(dataAvailableByType(first).get("interval").getTotalNewRecords()).isEqualTo(all);
+  }
+
   /** Readings of the link's accounts that the pipeline stored in a window, counted straight from its table. */
   private static long storedIntervals(Link link, Instant from, Instant to) throws Exception {
     try (Connection c = TestInfrastructure.get().openJdbc();

@@ -68,7 +68,7 @@ final class Extracting {
         .flatMap(outcome -> loaded(s.withWindow(window), connector, outcome, owner)));
   }
 
-  /** A Rewind's window was fixed when it was requested; other sessions work theirs out when loading starts. */
+  /** A window the app asked for was fixed when the session was requested; other sessions work theirs out when loading starts. */
   private Mono<FetchWindow> window(Session s) {
     if (s.window() != null) {
       return Mono.just(s.window());

@@ -118,7 +118,7 @@ public final class SessionRequests {
     }
     ProviderDescriptor provider = connectors.find(providerId).map(c -> c.descriptor()).orElse(null);
     List<DataType> types = dataTypes(r.getDataTypes(), provider);
-    FetchWindow window = kind == Kind.REWIND
+    FetchWindow window = kind == Kind.REWIND || r.getRewindFrom() != null || r.getRewindTo() != null
         ? FetchWindows.of(kind, now, properties.initialHistory(), properties.refreshOverlap(), r.getRewindFrom(), r.getRewindTo(), null)
         : null;
     Session session = new Session(sessionId, connectionId, r.getAppId(), providerId, kind, null, null, types, window, Step.LOGIN,

@@ -6,10 +6,11 @@ import java.time.Period;
 import java.time.ZoneOffset;
 
 /**
- * Which period a session fetches. A first connection looks back the configured history; a Rewind
- * its own window; a Stream refresh starts from the newest record delivered (less a margin for late
- * corrections), so it asks only for what can be new. Only a Rewind bounds the end: otherwise the
- * provider's own clock decides what has been published.
+ * Which period a session fetches. A first connection (a Rewind in the seed's words) or a reconnection
+ * looks back the window the app asked for, else the configured history; a Rewind of a linked
+ * connection its own window; a Stream refresh starts from the newest record delivered (less a margin
+ * for late corrections), so it asks only for what can be new. Only a window the app gave bounds the
+ * end: otherwise the provider's own clock decides what has been published.
  */
 public final class FetchWindows {
 
@@ -31,7 +32,7 @@ public final class FetchWindows {
         Instant from = minus(newestDelivered, refreshOverlap);
         yield new FetchWindow(from.isBefore(history) ? history : from, null);
       }
-      default -> new FetchWindow(history, null);
+      default -> new FetchWindow(rewindFrom != null ? rewindFrom : history, rewindTo);
     };
   }
 
