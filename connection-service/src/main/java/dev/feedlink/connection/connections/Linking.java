@@ -127,7 +127,7 @@ final class Linking {
     return connections
         .insert(connection, credentials)
         .then(connections.saveToken(connectionId, r.appId(), ApiTokens.hash(token), now))
-        .then(history.requested(sessionId, connectionId, SessionKind.CONNECT, now))
+        .then(history.requested(sessionId, connectionId, SessionKind.CONNECT, now, r.rewindFrom(), r.rewindTo()))
         .then(events.sessionRequested(connection, session, now))
         .then(events.lifecycle(connection, LifecycleChange.CREATED, now))
         .then(events.statusChanged(null, connection, sessionId, null, now))

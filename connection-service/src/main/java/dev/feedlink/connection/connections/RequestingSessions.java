@@ -2,7 +2,6 @@ package dev.feedlink.connection.connections;
 
 import dev.feedlink.connection.connections.ConnectionEvents.SessionRequest;
 import dev.feedlink.connection.connections.domain.Connection;
-import dev.feedlink.connection.connections.domain.SessionKind;
 import dev.feedlink.events.LifecycleChange;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
@@ -33,12 +32,10 @@ final class RequestingSessions {
   Mono<Connection> request(Connection existing, SessionRequest session, LifecycleChange change, Instant now) {
     Connection updated = existing.with(existing.projection().sessionRequested(session.sessionId(), now));
     Mono<Void> lifecycle = change == null ? Mono.empty() : events.lifecycle(updated, change, now);
-    // Only a Rewind fetches its window (the pipeline looks back its configured history otherwise).
-    boolean rewind = session.kind() == SessionKind.REWIND;
     return connections
         .update(updated)
-        .then(history.requested(session.sessionId(), existing.connectionId(), session.kind(), now,
-            rewind ? session.rewindFrom() : null, rewind ? session.rewindTo() : null))
+        .then(history.requested(
+            session.sessionId(), existing.connectionId(), session.kind(), now, session.rewindFrom(), session.rewindTo()))
         .then(events.sessionRequested(updated, session, now))
         .then(lifecycle)
         .then(events.statusChanged(existing.projection(), updated, session.sessionId(), null, now))
