@@ -31,7 +31,7 @@ public interface SessionHistory {
   record Outcome(
       String type, Instant at, String dataType, Long newRecords, Long overlappingRecords, Integer code, String message) {}
 
-  /** @param rewindFrom with {@code rewindTo}, the window a Rewind was asked for (null otherwise) */
+  /** @param rewindFrom with {@code rewindTo}, the window the app asked the session to fetch (a Rewind, or a first connection given one; null otherwise) */
   record Session(
       UUID sessionId,
       String kind,
