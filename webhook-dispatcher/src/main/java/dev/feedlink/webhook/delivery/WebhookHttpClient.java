@@ -76,7 +76,6 @@ public final class WebhookHttpClient implements AutoCloseable {
             .runOn(loops)
             .resolver(new GuardedAddressResolverGroup(addresses, lookups))
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
-            .responseTimeout(requestTimeout)
             .followRedirect(false)
             .compress(false);
   }
@@ -101,6 +100,8 @@ public final class WebhookHttpClient implements AutoCloseable {
               .response((response, content) -> readCapped(content).map(excerpt -> outcome(response, excerpt)))
               .next();
         });
+    // One timer for the whole exchange, connection to last body byte (reactor-netty's
+    // responseTimeout would add and remove a handler per request for only a part of it).
     return exchange
         .timeout(requestTimeout)
         .onErrorResume(e -> Mono.just(failure(e)));
