@@ -55,7 +55,7 @@ public record WebhookProperties(
     @DefaultValue("5s") @NotNull Duration connectTimeout,
     @DefaultValue("4KB") @NotNull DataSize responseBodyLimit,
     @DefaultValue("16") @Min(1) int maxInFlightPerEndpoint,
-    @DefaultValue("48") @Min(0) int queuedPerEndpoint,
+    @DefaultValue("240") @Min(0) int queuedPerEndpoint,
     @DefaultValue("500") @Min(1) int claimBatch,
     @DefaultValue("250ms") @NotNull Duration pollInterval,
     @DefaultValue("5d") @NotNull Duration disableAfter,
@@ -69,13 +69,23 @@ public record WebhookProperties(
     @DefaultValue("3") @Min(1) int consumers) {
 
   /**
-   * How long a claimed delivery is reserved for the instance that claimed it. It must outlast the
-   * wait in the endpoint's queue plus the request itself, or another instance would send the same
-   * attempt again; a dispatcher that dies leaves its claims due again after this.
+   * How long one attempt may take from its start until its result is stored: the connection, the
+   * whole exchange, and time to record it. A delivery is only started while at least this much of
+   * its reservation is left, so that no other instance can take it over mid-attempt.
+   */
+  public Duration attemptBudget() {
+    return requestTimeout.plus(connectTimeout).plusSeconds(10);
+  }
+
+  /**
+   * How long a claimed delivery is reserved for the instance that claimed it: an attempt plus as
+   * long again to wait for a free request slot. One still waiting when less than an attempt's
+   * budget is left is not started but left to lapse, so a queue that drains slowly (a slow
+   * endpoint) can never make two instances send the same attempt; a dispatcher that dies leaves
+   * its claims due again after this.
    */
   public Duration claimLease() {
-    long queueRounds = (queuedPerEndpoint + maxInFlightPerEndpoint - 1) / maxInFlightPerEndpoint;
-    return requestTimeout.plus(connectTimeout).multipliedBy(queueRounds + 2).plusSeconds(10);
+    return attemptBudget().multipliedBy(2);
   }
 
   /** Deliveries one endpoint may hold in one instance: in flight plus waiting. */

@@ -11,14 +11,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes attempt results in batches: whatever has arrived while the previous batch was being
- * written goes in the next one, so the database sees one transaction per batch, not per attempt,
- * and a lone result is written at once. A claimed delivery stays reserved until its result is
+ * written goes in the next one, so the database sees one transaction per batch, not per attempt.
+ * A lone result is written at once; while results keep coming, a batch waits a few milliseconds
+ * more for others, which halves the statements without holding anything up (a request slot is free
+ * as soon as its result is queued here). A claimed delivery stays reserved until its result is
  * written; if the process dies first, the reservation lapses and the attempt is made again.
  */
 final class AttemptRecorder {
 
   private static final Logger log = LoggerFactory.getLogger(AttemptRecorder.class);
   private static final int MAX_BATCH = 1000;
+  private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   private final Consumer<List<AttemptRecord>> writer;
   private final Duration errorBackoff;
@@ -56,6 +59,18 @@ final class AttemptRecorder {
     }
   }
 
+  private void gather(List<AttemptRecord> batch) throws InterruptedException {
+    long until = System.nanoTime() + GATHER_NANOS;
+    for (long left = GATHER_NANOS; left > 0 && batch.size() < MAX_BATCH; left = until - System.nanoTime()) {
+      AttemptRecord next = queue.poll(left, TimeUnit.NANOSECONDS);
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, MAX_BATCH - batch.size());
+    }
+  }
+
   private void loop() {
     List<AttemptRecord> batch = new ArrayList<>();
     while (running || !queue.isEmpty() || !batch.isEmpty()) {
@@ -67,6 +82,9 @@ final class AttemptRecorder {
           }
           batch.add(first);
           queue.drainTo(batch, MAX_BATCH - 1);
+          if (batch.size() > 1) {
+            gather(batch);
+          }
         }
         writer.accept(batch);
         batch = new ArrayList<>();

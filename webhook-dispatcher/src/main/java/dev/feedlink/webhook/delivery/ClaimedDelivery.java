@@ -9,6 +9,9 @@ import java.util.UUID;
  * @param attemptsBefore attempts made in this round before this one
  * @param trigger {@code event} or {@code replay}
  * @param messageCreatedAt the message's creation (the body's {@code created_at})
+ * @param leasedUntil when its reservation for this instance lapses
+ * @param ordered whether it waits for the earlier deliveries of its connection (its result may
+ *     make the next one due)
  */
 public record ClaimedDelivery(
     long deliveryId,
@@ -23,4 +26,6 @@ public record ClaimedDelivery(
     String connectionId,
     Long sequence,
     Instant messageCreatedAt,
-    String payload) {}
+    String payload,
+    Instant leasedUntil,
+    boolean ordered) {}

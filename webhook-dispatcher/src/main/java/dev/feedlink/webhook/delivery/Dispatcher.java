@@ -58,8 +58,10 @@ public final class Dispatcher implements SmartLifecycle, DeliveryPrefetch {
         new RecordStage(deliveries, disabling, failing, clock, metrics, signal)::write, ERROR_BACKOFF);
     AttemptStages stages = new AttemptStages(http, keys, policy, clock, metrics, recorder::record);
     this.lanes = new EndpointLanes(
-        properties.maxInFlightPerEndpoint(), properties.endpointCapacity(), stages::attempt, signal::signal);
-    this.maxHeld = Math.max(properties.claimBatch() * 4, properties.endpointCapacity());
+        properties.maxInFlightPerEndpoint(), properties.endpointCapacity(), stages::attempt, signal::signal, clock,
+        properties.attemptBudget());
+    // Room for several endpoints' full lanes, so that a few slow ones cannot hold all of it.
+    this.maxHeld = Math.max(properties.claimBatch() * 4, properties.endpointCapacity() * 8);
   }
 
   /** Deliveries held in memory right now (running or waiting in a lane). */
@@ -127,8 +129,9 @@ public final class Dispatcher implements SmartLifecycle, DeliveryPrefetch {
   @Override
   public void accept(List<CreatedDelivery> created) {
     for (CreatedDelivery c : created) {
+      // Only unordered endpoints' deliveries are handed over (ordered ones wait for the claim).
       lanes.submitReserved(new ClaimedDelivery(c.deliveryId(), 1, 0, "event", c.endpointId(), c.url(), c.secretVersion(),
-          c.messageId(), c.eventType(), c.connectionId(), c.sequence(), c.messageCreatedAt(), c.payload()));
+          c.messageId(), c.eventType(), c.connectionId(), c.sequence(), c.messageCreatedAt(), c.payload(), c.leasedUntil(), false));
     }
   }
 

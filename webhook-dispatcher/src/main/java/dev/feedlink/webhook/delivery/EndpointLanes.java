@@ -1,5 +1,8 @@
 package dev.feedlink.webhook.delivery;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +17,8 @@ import reactor.core.publisher.Mono;
  * One lane per endpoint: at most {@code maxInFlight} requests to it at once, the rest of its claimed
  * deliveries waiting in its own queue. A slow or dead endpoint fills only its own lane, and the
  * claim query gives no endpoint more than the room its lane has left, so nothing queues behind it.
+ * A delivery whose reservation has too little left for one attempt when its turn comes is not
+ * started: it is left to lapse and be claimed again, never sent twice.
  */
 final class EndpointLanes {
 
@@ -21,17 +26,24 @@ final class EndpointLanes {
   private final int capacity;
   private final Function<ClaimedDelivery, Mono<Void>> pipeline;
   private final Runnable onRoom;
+  private final Clock clock;
+  private final Duration attemptBudget;
   private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
   /**
    * @param pipeline the stages of one attempt; must not fail
    * @param onRoom called when a busy lane has drained to half, so more can be claimed for it
+   * @param attemptBudget how much of its reservation a delivery needs left to be started
    */
-  EndpointLanes(int maxInFlight, int capacity, Function<ClaimedDelivery, Mono<Void>> pipeline, Runnable onRoom) {
+  EndpointLanes(
+      int maxInFlight, int capacity, Function<ClaimedDelivery, Mono<Void>> pipeline, Runnable onRoom, Clock clock,
+      Duration attemptBudget) {
     this.maxInFlight = maxInFlight;
     this.capacity = capacity;
     this.pipeline = pipeline;
     this.onRoom = onRoom;
+    this.clock = clock;
+    this.attemptBudget = attemptBudget;
   }
 
   void submit(ClaimedDelivery delivery) {
@@ -69,10 +81,17 @@ final class EndpointLanes {
     return drained;
   }
 
-  /** Room left of every endpoint that has deliveries in this instance (others have all of it). */
+  /**
+   * Room left of every endpoint that has deliveries in this instance (others have all of it). A
+   * lane less than half empty reports none: it is refilled in chunks once it has drained to half
+   * (it then asks), not a few deliveries per claim query.
+   */
   Map<UUID, Integer> roomLeft() {
     Map<UUID, Integer> room = new HashMap<>();
-    lanes.forEach((id, lane) -> room.put(id, Math.max(0, capacity - lane.load())));
+    lanes.forEach((id, lane) -> {
+      int left = capacity - lane.load();
+      room.put(id, left * 2 >= capacity ? left : 0);
+    });
     return room;
   }
 
@@ -157,9 +176,18 @@ final class EndpointLanes {
 
     private List<ClaimedDelivery> startable() {
       List<ClaimedDelivery> start = new ArrayList<>();
+      Instant mustOutlast = null;
       while (running < maxInFlight && !waiting.isEmpty()) {
+        ClaimedDelivery next = waiting.poll();
+        if (mustOutlast == null) {
+          mustOutlast = clock.instant().plus(attemptBudget);
+        }
+        if (next.leasedUntil().isBefore(mustOutlast)) {
+          // Its reservation could lapse mid-attempt and another instance send it too.
+          continue;
+        }
         running++;
-        start.add(waiting.poll());
+        start.add(next);
       }
       return start;
     }

@@ -37,10 +37,13 @@ final class R2dbcDeliveries implements Deliveries {
           + "  WHERE e.status = 'enabled' AND COALESCE(r.slots, :capacity) > 0"
           + "  LIMIT :limit)"
           + " UPDATE delivery d SET next_attempt_at = :lease"
-          + " FROM picked, message m, endpoint e"
-          + " WHERE d.delivery_id = picked.delivery_id AND m.id = d.message_pk AND e.endpoint_id = d.endpoint_id"
+          + " FROM message m, endpoint e"
+          // An array, not a join with the CTE: the planner cannot tell how few rows it holds and
+          // would hash the whole delivery table for every claim.
+          + " WHERE d.delivery_id = ANY(ARRAY(SELECT delivery_id FROM picked))"
+          + " AND m.id = d.message_pk AND e.endpoint_id = d.endpoint_id"
           + " RETURNING d.delivery_id, d.round, d.attempts, d.trigger, d.endpoint_id, e.url, e.secret_version,"
-          + " m.message_id, m.event_type, d.connection_id, d.sequence, m.created_at, m.payload";
+          + " m.message_id, m.event_type, d.connection_id, d.sequence, m.created_at, m.payload, d.ordered";
 
   private final DatabaseClient db;
 
@@ -77,7 +80,9 @@ final class R2dbcDeliveries implements Deliveries {
             row.get("connection_id", String.class),
             row.get("sequence", Long.class),
             SqlTime.read(row, "created_at"),
-            row.get("payload", String.class)))
+            row.get("payload", String.class),
+            leaseUntil,
+            row.get("ordered", Boolean.class)))
         .all()
         .collectList();
   }

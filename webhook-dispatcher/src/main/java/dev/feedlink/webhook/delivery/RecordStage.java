@@ -49,7 +49,9 @@ final class RecordStage {
     }
     Instant now = clock.instant();
     Set<UUID> gone = new LinkedHashSet<>();
+    boolean ordered = false;
     for (AttemptRecord a : batch) {
+      ordered |= a.delivery().ordered();
       if (a.next() instanceof NextStep.Done) {
         metrics.delivered(Duration.between(a.delivery().messageCreatedAt(), now));
       } else if (a.next() instanceof NextStep.GiveUp) {
@@ -69,8 +71,11 @@ final class RecordStage {
         }
       }
     }
-    // Recorded deliveries may unblock the next message of an ordered connection.
-    signal.signal();
+    // A recorded ordered delivery may unblock its connection's next message. Others make nothing
+    // due: waking the claim for them would only cost a query per batch.
+    if (ordered) {
+      signal.signal();
+    }
   }
 
   /** Disables an endpoint; if that fails, its next failed attempt (or 410) tries again. */

@@ -76,7 +76,6 @@ public final class WebhookHttpClient implements AutoCloseable {
             .runOn(loops)
             .resolver(new GuardedAddressResolverGroup(addresses, lookups))
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
-            .responseTimeout(requestTimeout)
             .followRedirect(false)
             .compress(false);
   }
@@ -85,10 +84,13 @@ public final class WebhookHttpClient implements AutoCloseable {
   public Mono<AttemptOutcome> post(String url, Map<String, String> headers, byte[] body) {
     Mono<AttemptOutcome> exchange =
         Mono.defer(() -> {
-          refuseLiteralTarget(url);
+          // java.net.URI, not the string: reactor-netty's own URL pattern takes a port of one
+          // digit (http://host:9/) for part of the host name, which then fails to resolve.
+          URI target = URI.create(url);
+          refuseLiteralTarget(target);
           return client
               .post()
-              .uri(url)
+              .uri(target)
               .send((request, out) -> {
                 // Set on the request, not with client.headers(...), which copies the client per call.
                 headers.forEach(request::header);
@@ -98,6 +100,8 @@ public final class WebhookHttpClient implements AutoCloseable {
               .response((response, content) -> readCapped(content).map(excerpt -> outcome(response, excerpt)))
               .next();
         });
+    // One timer for the whole exchange, connection to last body byte (reactor-netty's
+    // responseTimeout would add and remove a handler per request for only a part of it).
     return exchange
         .timeout(requestTimeout)
         .onErrorResume(e -> Mono.just(failure(e)));
@@ -107,8 +111,8 @@ public final class WebhookHttpClient implements AutoCloseable {
    * Address literals (https://10.0.0.1/) never reach the resolver: the pool connects to them
    * directly, so they are judged here, before any connection is opened.
    */
-  private void refuseLiteralTarget(String url) {
-    String host = URI.create(url).getHost();
+  private void refuseLiteralTarget(URI url) {
+    String host = url.getHost();
     if (host == null) {
       return;
     }

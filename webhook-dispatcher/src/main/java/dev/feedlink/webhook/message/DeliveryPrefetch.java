@@ -16,7 +16,7 @@ public interface DeliveryPrefetch {
   /** A delivery just created and reserved for this instance, with what its first attempt needs. */
   record CreatedDelivery(
       long deliveryId, UUID endpointId, String url, int secretVersion, String messageId, String eventType,
-      String connectionId, Long sequence, Instant messageCreatedAt, String payload) {}
+      String connectionId, Long sequence, Instant messageCreatedAt, String payload, Instant leasedUntil) {}
 
   /** How many of {@code wanted} new deliveries to the endpoint this instance takes at once. */
   int reserve(UUID endpointId, int wanted);

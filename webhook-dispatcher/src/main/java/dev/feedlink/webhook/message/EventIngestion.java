@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Consumes a poll of status, data and Stream events at once: turns them into messages and stores
- * them with their deliveries in one transaction, idempotently (an event seen before adds nothing).
+ * them with their deliveries in one statement, idempotently (an event seen before adds nothing).
  * An event that cannot become a webhook goes to the dead-letter topic after the ones before it are
  * stored; the ones after it are redelivered.
  */

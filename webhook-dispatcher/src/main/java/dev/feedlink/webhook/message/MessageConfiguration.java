@@ -11,7 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 @Configuration(proxyBeanMethods = false)
 class MessageConfiguration {
@@ -23,9 +22,9 @@ class MessageConfiguration {
 
   @Bean
   MessageIngest messageIngest(
-      Endpoints endpoints, MessageStore store, TransactionalOperator tx, Clock clock, DeliverySignal signal,
+      Endpoints endpoints, MessageStore store, Clock clock, DeliverySignal signal,
       ObjectProvider<DeliveryPrefetch> prefetch) {
-    return new MessageIngest(endpoints, store, tx, clock, signal::signal,
+    return new MessageIngest(endpoints, store, clock, signal::signal,
         () -> prefetch.getIfAvailable(() -> DeliveryPrefetch.NONE));
   }
 

@@ -94,7 +94,7 @@ class DispatcherRestartTest {
       receiver.answering(r -> Reply.status(204));
 
       try (ConfigurableApplicationContext second = startDispatcher()) {
-        // Past the retries' due time (5 s ±20 %), not past the lease of attempts in flight (45 s
+        // Past the retries' due time (5 s ±20 %), not past the lease of attempts in flight (34 s
         // here), or those would lapse and be sent twice: at least once, but this test wants exactly.
         ((AdjustableClock) second.getBean(Clock.class)).advance(Duration.ofSeconds(7));
         WebhookApi api = api(second, appId);
@@ -124,7 +124,7 @@ class DispatcherRestartTest {
       receiver.answering(r -> Reply.status(204));
 
       try (ConfigurableApplicationContext second = startDispatcher()) {
-        // Well within the lease (45 s here): only what was really attempted waits for its retry time.
+        // Well within the lease (34 s here): only what was really attempted waits for its retry time.
         ((AdjustableClock) second.getBean(Clock.class)).advance(Duration.ofSeconds(7));
         WebhookApi api = api(second, appId);
 

@@ -57,6 +57,20 @@ class FailingReceiversTest extends WebhookTestSupport {
   }
 
   @Test
+  void aRefusedConnectionToAOneDigitPortIsRecordedAsRefused() {
+    // Nothing listens on the discard port; the port must not be mistaken for part of the host.
+    WebhookApi api = newApp();
+    api.createEndpoint("http://127.0.0.1:9/hooks");
+    publishStatus(api.appId(), newConnection());
+    String messageId = awaitMessages(api, "", 1).get(0).path("message_id").asString();
+
+    JsonNode attempt = awaitAttempts(api, messageId, a -> a.size() == 1).get(0);
+
+    assertThat(attempt.path("outcome").asString()).isEqualTo("unreachable");
+    assertThat(attempt.path("error").asString()).contains("connection refused").doesNotContain("IPv6");
+  }
+
+  @Test
   void everyAttemptOfAMessageCarriesTheSameWebhookIdAndIsRecorded() {
     AtomicInteger calls = new AtomicInteger();
     try (Receiver receiver = Receiver.start()

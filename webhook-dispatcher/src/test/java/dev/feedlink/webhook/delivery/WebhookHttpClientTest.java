@@ -104,4 +104,14 @@ class WebhookHttpClientTest {
       assertThat(outcome.detail()).contains("connection refused");
     }
   }
+
+  @Test
+  void aClosedOneDigitPortIsRefusedNotTakenForPartOfTheHost() {
+    try (WebhookHttpClient local = client(List.of("127.0.0.0/8"), Duration.ofSeconds(5))) {
+      AttemptOutcome outcome = post(local, "http://127.0.0.1:9/hooks");
+
+      assertThat(outcome).isInstanceOf(AttemptOutcome.Unreachable.class);
+      assertThat(outcome.detail()).contains("connection refused").doesNotContain("IPv6");
+    }
+  }
 }

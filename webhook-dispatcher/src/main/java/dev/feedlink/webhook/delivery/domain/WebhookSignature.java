@@ -18,6 +18,14 @@ public final class WebhookSignature {
 
   public static final String VERSION = "v1";
   private static final String ALGORITHM = "HmacSHA256";
+  /** One per thread: looking the algorithm up costs more than the signing itself. */
+  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+    try {
+      return Mac.getInstance(ALGORITHM);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  });
 
   private WebhookSignature() {}
 
@@ -28,7 +36,7 @@ public final class WebhookSignature {
       throw new IllegalArgumentException("a webhook id must not contain '.'");
     }
     try {
-      Mac mac = Mac.getInstance(ALGORITHM);
+      Mac mac = MACS.get();
       mac.init(new SecretKeySpec(key, ALGORITHM));
       mac.update((webhookId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
       return VERSION + "," + Base64.getEncoder().encodeToString(mac.doFinal(body));

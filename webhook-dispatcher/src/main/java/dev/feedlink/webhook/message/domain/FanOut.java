@@ -2,13 +2,13 @@ package dev.feedlink.webhook.message.domain;
 
 import dev.feedlink.webhook.endpoint.domain.Endpoint;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Which endpoints get which messages, and the per-endpoint, per-connection sequence numbers.
+ * Which endpoints get which messages. The store numbers each endpoint's deliveries per connection
+ * (its {@code sequence}) in the order planned here, which is the messages' order.
  *
  * <p>Every endpoint of the message's app subscribed to its type gets a delivery. An enabled
  * endpoint's is pending; a disabled endpoint's is failed at once (reason endpoint_disabled) but
@@ -19,38 +19,11 @@ public final class FanOut {
 
   private FanOut() {}
 
-  /** One (endpoint, connection) counter. */
-  public record SequenceKey(UUID endpointId, String connectionId) {}
+  /** A delivery to create. Deliveries about one connection appear in message order. */
+  public record PlannedDelivery(int messageIndex, UUID endpointId, String connectionId, boolean pending) {}
 
-  /** A delivery to create; {@code sequence} is filled in by {@link Plan#numbered}. */
-  public record PlannedDelivery(int messageIndex, UUID endpointId, String connectionId, boolean pending, Long sequence) {}
-
-  /**
-   * The deliveries for a batch of messages, and how many numbers each counter must advance by.
-   * Deliveries of one counter appear in message order.
-   */
-  public record Plan(List<PlannedDelivery> deliveries, Map<SequenceKey, Integer> counts) {
-
-    /**
-     * Assigns numbers given each counter's value after it advanced by its count: the k-th of n
-     * deliveries of a counter now at {@code last} gets {@code last - n + k}.
-     */
-    public List<PlannedDelivery> numbered(Map<SequenceKey, Long> lastValues) {
-      Map<SequenceKey, Long> next = new LinkedHashMap<>();
-      counts.forEach((key, n) -> next.put(key, lastValues.get(key) - n + 1));
-      List<PlannedDelivery> out = new ArrayList<>(deliveries.size());
-      for (PlannedDelivery d : deliveries) {
-        if (d.connectionId() == null) {
-          out.add(d);
-          continue;
-        }
-        SequenceKey key = new SequenceKey(d.endpointId(), d.connectionId());
-        long seq = next.merge(key, 1L, Long::sum) - 1;
-        out.add(new PlannedDelivery(d.messageIndex(), d.endpointId(), d.connectionId(), d.pending(), seq));
-      }
-      return out;
-    }
-  }
+  /** The deliveries for a batch of messages. */
+  public record Plan(List<PlannedDelivery> deliveries) {}
 
   /**
    * @param messages in the order they were produced (per connection, Kafka's order)
@@ -58,7 +31,6 @@ public final class FanOut {
    */
   public static Plan plan(List<NewMessage> messages, Map<String, List<Endpoint>> endpointsByApp) {
     List<PlannedDelivery> deliveries = new ArrayList<>();
-    Map<SequenceKey, Integer> counts = new LinkedHashMap<>();
     for (int i = 0; i < messages.size(); i++) {
       NewMessage message = messages.get(i);
       for (Endpoint endpoint : endpointsByApp.getOrDefault(message.appId(), List.of())) {
@@ -67,15 +39,14 @@ public final class FanOut {
         }
         if (message.connectionId() == null) {
           if (endpoint.enabled()) {
-            deliveries.add(new PlannedDelivery(i, endpoint.endpointId(), null, true, null));
+            deliveries.add(new PlannedDelivery(i, endpoint.endpointId(), null, true));
           }
           continue;
         }
-        deliveries.add(new PlannedDelivery(i, endpoint.endpointId(), message.connectionId(), endpoint.enabled(), null));
-        counts.merge(new SequenceKey(endpoint.endpointId(), message.connectionId()), 1, Integer::sum);
+        deliveries.add(new PlannedDelivery(i, endpoint.endpointId(), message.connectionId(), endpoint.enabled()));
       }
     }
-    return new Plan(deliveries, counts);
+    return new Plan(deliveries);
   }
 
   /** Whether any endpoint would receive the message (else it is not stored at all). */

@@ -7,7 +7,6 @@ import dev.feedlink.webhook.endpoint.domain.Endpoint;
 import dev.feedlink.webhook.endpoint.domain.EndpointStatus;
 import dev.feedlink.webhook.endpoint.domain.EventType;
 import dev.feedlink.webhook.message.domain.FanOut.PlannedDelivery;
-import dev.feedlink.webhook.message.domain.FanOut.SequenceKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ class FanOutTest {
   }
 
   @Test
-  void everySubscribedEndpointOfTheAppGetsTheMessageNumberedPerConnection() {
+  void everySubscribedEndpointOfTheAppGetsTheMessageInOrderPerConnection() {
     Map<String, List<Endpoint>> endpoints = Map.of(
         "app", List.of(
             endpoint(all, "app", Set.of(), EndpointStatus.ENABLED),
@@ -46,21 +45,14 @@ class FanOutTest {
         message("app", EventType.CONNECTION_STATUS_CHANGED, "c1"));
 
     FanOut.Plan plan = FanOut.plan(messages, endpoints);
-    assertThat(plan.counts()).containsEntry(new SequenceKey(all, "c1"), 3).containsEntry(new SequenceKey(dataOnly, "c1"), 1)
-        .containsEntry(new SequenceKey(disabled, "c1"), 3);
-    // the counters stood at 10 (all/c1) and 0 elsewhere before this batch
-    Map<SequenceKey, Long> last = new java.util.HashMap<>();
-    plan.counts().forEach((k, n) -> last.put(k, (long) n));
-    last.put(new SequenceKey(all, "c1"), 13L);
-    List<PlannedDelivery> numbered = plan.numbered(last);
+    List<PlannedDelivery> numbered = plan.deliveries();
 
+    // per endpoint and connection in message order: the order the store numbers them in
     assertThat(numbered).filteredOn(d -> d.endpointId().equals(all) && d.connectionId().equals("c1"))
-        .extracting(PlannedDelivery::messageIndex, PlannedDelivery::sequence)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 11L), org.assertj.core.groups.Tuple.tuple(1, 12L),
-            org.assertj.core.groups.Tuple.tuple(3, 13L));
+        .extracting(PlannedDelivery::messageIndex).containsExactly(0, 1, 3);
     assertThat(numbered).filteredOn(d -> d.endpointId().equals(dataOnly))
-        .extracting(PlannedDelivery::messageIndex, PlannedDelivery::sequence)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1L), org.assertj.core.groups.Tuple.tuple(2, 1L));
+        .extracting(PlannedDelivery::messageIndex, PlannedDelivery::connectionId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "c1"), org.assertj.core.groups.Tuple.tuple(2, "c2"));
     assertThat(numbered).filteredOn(d -> d.endpointId().equals(disabled)).hasSize(4).noneMatch(PlannedDelivery::pending);
     assertThat(numbered).filteredOn(d -> !d.endpointId().equals(disabled)).allMatch(PlannedDelivery::pending);
   }
@@ -75,7 +67,7 @@ class FanOutTest {
     FanOut.Plan plan = FanOut.plan(List.of(notice), endpoints);
 
     assertThat(plan.deliveries()).extracting(PlannedDelivery::endpointId).containsExactly(all);
-    assertThat(plan.numbered(Map.of())).extracting(PlannedDelivery::sequence).containsOnlyNulls();
+    assertThat(plan.deliveries()).extracting(PlannedDelivery::connectionId).containsOnlyNulls();
     assertThat(FanOut.anyRecipient(notice, endpoints)).isTrue();
     assertThat(FanOut.anyRecipient(message("nobody", EventType.DATA_AVAILABLE, "c"), endpoints)).isFalse();
   }
