@@ -207,6 +207,8 @@ class JourneyTest {
     assertThat(again).isEqualTo(96 + 24);
     assertThat(older).as("at least the window's day before the first reading delivered").isGreaterThanOrEqualTo(96 + 24);
     assertThat(body.path("total_new_records").asLong()).as("only the older readings are new").isEqualTo(older);
+    assertThat(body.path("overlapping_records").asLong()).as("the webhook says what was sent again").isEqualTo(again);
+    assertThat(body.path("session_kind").asString()).isEqualTo("REWIND");
 
     JsonNode outcome = null;
     for (JsonNode o : journey.rewindSession.path("outcomes")) {

@@ -144,6 +144,9 @@ public final class EventMessages {
       }
       g.writeEndArray();
       g.writeNumberProperty("total_new_records", e.getTotalNewRecords());
+      // A Rewind sends its whole window: the receiver tells records it already has by this count.
+      g.writeNumberProperty("overlapping_records", e.getOverlappingRecords());
+      g.writeStringProperty("session_kind", e.getSessionKind().name());
       g.writeBooleanProperty("inline", inline);
       g.writeStringProperty("data_link", link);
       g.writeStringProperty("session_id", e.getSessionId());

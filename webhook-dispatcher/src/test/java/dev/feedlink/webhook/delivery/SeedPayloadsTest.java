@@ -106,7 +106,7 @@ class SeedPayloadsTest extends WebhookTestSupport {
       assertThat(body.path("type").asString()).isEqualTo("data.available");
       assertThat(body.path("data_type").asString()).isEqualTo("interval");
       assertThat(body.path("inline").asBoolean()).isTrue();
-      ObjectNode seedPart = seedPart(body, "data_type", "total_new_records", "inline", "data_link", "session_id", "job_id");
+      ObjectNode seedPart = seedPart(body, "data_type", "total_new_records", "overlapping_records", "session_kind", "inline", "data_link", "session_id", "job_id");
       ((ObjectNode) seedPart.path("accounts").get(0)).remove("account_id");
       assertThat(seedPart).isEqualTo(JSON.readTree(SEED_INTERVALS));
       assertThat(request.text()).contains("\"usage\":0.80,", "\"usage\":1.00,", "\"usage\":1.25,").doesNotContain("\"usage\":0.8,");
