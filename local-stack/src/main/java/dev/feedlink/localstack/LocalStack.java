@@ -18,11 +18,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.client.ReactorResourceFactory;
+import sun.misc.Signal;
 
 /**
  * Starts the whole platform in one JVM: a real single-node Kafka, PostgreSQL, every service, the
@@ -77,22 +79,32 @@ public final class LocalStack {
     out.println("starting services ...");
     RunningStack stack = start(settings);
     WebhookSink sink = WebhookSink.start(StackSettings.WEBHOOK_SINK_PORT, out);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  out.println("stopping ...");
-                  sink.close();
-                  stack.close();
-                  kafka.close();
-                  try {
-                    postgres.close();
-                  } catch (Exception e) {
-                    // exiting anyway
-                  }
-                  out.println("stopped");
-                },
-                "local-stack-shutdown"));
+    AtomicBoolean stopped = new AtomicBoolean();
+    Runnable stop = () -> {
+      if (!stopped.compareAndSet(false, true)) {
+        return;
+      }
+      out.println("stopping ...");
+      sink.close();
+      stack.close();
+      kafka.close();
+      try {
+        postgres.close();
+      } catch (Exception e) {
+        // exiting anyway
+      }
+      out.println("stopped");
+    };
+    // Ctrl-C and SIGTERM stop everything in order before the JVM's shutdown hooks run: Kafka's test
+    // kit deletes the broker's directory in a hook of its own, which would otherwise race the
+    // broker's shutdown (and make it halt on a "failed" log directory).
+    for (String name : List.of("INT", "TERM")) {
+      Signal.handle(new Signal(name), signal -> {
+        stop.run();
+        System.exit(0);
+      });
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "local-stack-shutdown"));
     awaitHealthy(stack, Duration.ofSeconds(120));
     out.printf(
         "admin token: %s (POST /admin/apps with it to create an app)%n"

@@ -42,7 +42,10 @@ public class SandboxProviderApplication {
           "spring.cloud.gateway.server.webflux.enabled", "false",
           "spring.cloud.discovery.enabled", "false",
           "management.endpoints.web.exposure.include", "health,info",
-          "management.endpoint.health.show-details", "always");
+          "management.endpoint.health.show-details", "always",
+          // A stand-in for providers, not part of Feedlink's API: no API description (springdoc is on
+          // the classpath when it shares a JVM with the services, as in the local stack).
+          "springdoc.api-docs.enabled", "false");
 
   public static void main(String[] args) {
     SpringApplication app = new SpringApplication(SandboxProviderApplication.class);
