@@ -213,7 +213,8 @@ public final class ContextBenchmark {
       Thread t = new Thread(() -> {
         while (System.nanoTime() < end) {
           String target = base == null ? url : base + contextIds.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(contextIds.size()));
-          HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(target));
+          // A request stuck on a lost connection counts as an error instead of hanging the run.
+          HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(target)).timeout(java.time.Duration.ofSeconds(10));
           if (token != null) {
             builder.header("Authorization", "Bearer " + token);
           }
