@@ -5,6 +5,7 @@ import dev.feedlink.connection.connections.ConnectionEvents.SessionRequest;
 import dev.feedlink.connection.connections.domain.Connection;
 import dev.feedlink.connection.connections.domain.ConnectionProjection;
 import dev.feedlink.connection.connections.domain.ConnectionState;
+import dev.feedlink.connection.connections.domain.RewindWindow;
 import dev.feedlink.connection.connections.domain.SessionKind;
 import dev.feedlink.connection.provider.Provider;
 import dev.feedlink.connection.provider.Providers;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,8 +94,9 @@ final class Linking {
   }
 
   Mono<Linked> link(LinkRequest request) {
-    if (request.rewindFrom() != null && request.rewindTo() != null && !request.rewindFrom().isBefore(request.rewindTo())) {
-      return Mono.error(ApiProblem.invalidField("rewind_from", "rewind_from must be before rewind_to"));
+    Optional<String> window = RewindWindow.problem(request.rewindFrom(), request.rewindTo(), clock.instant());
+    if (window.isPresent()) {
+      return Mono.error(ApiProblem.invalidField("rewind_from", window.get()));
     }
     return providers
         .find(request.providerId())

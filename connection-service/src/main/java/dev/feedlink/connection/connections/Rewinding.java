@@ -3,12 +3,14 @@ package dev.feedlink.connection.connections;
 import dev.feedlink.connection.connections.ConnectionEvents.SessionRequest;
 import dev.feedlink.connection.connections.domain.Connection;
 import dev.feedlink.connection.connections.domain.RewindReadiness;
+import dev.feedlink.connection.connections.domain.RewindWindow;
 import dev.feedlink.connection.connections.domain.SessionKind;
 import dev.feedlink.connection.provider.Providers;
 import dev.feedlink.platform.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,13 +58,11 @@ final class Rewinding {
     // The events carry milliseconds: the window answered and kept is the one the pipeline gets.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Instant from = rewindFrom.truncatedTo(ChronoUnit.MILLIS);
-    Instant until = to == null ? now : to.truncatedTo(ChronoUnit.MILLIS);
-    if (from.isAfter(now)) {
-      return Mono.error(ApiProblem.invalidField("rewind_from", "rewind_from must not be in the future (now is " + now + ")"));
-    }
-    if (!from.isBefore(until)) {
-      return Mono.error(ApiProblem.invalidField(
-          "rewind_from", "rewind_from must be before rewind_to (" + (to == null ? "now, " : "") + until + ")"));
+    Instant end = to == null ? null : to.truncatedTo(ChronoUnit.MILLIS);
+    Instant until = end == null ? now : end;
+    Optional<String> problem = RewindWindow.problem(from, end, now);
+    if (problem.isPresent()) {
+      return Mono.error(ApiProblem.invalidField("rewind_from", problem.get()));
     }
     Mono<Rewind> work =
         connections
