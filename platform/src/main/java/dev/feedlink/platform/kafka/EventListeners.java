@@ -9,6 +9,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -24,6 +26,8 @@ import org.springframework.kafka.listener.MessageListener;
  * exhausted retries to the error handler, which sends them to the dead-letter topic.
  */
 public final class EventListeners implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(EventListeners.class);
 
   private static final Duration HANDLER_TIMEOUT = Duration.ofMinutes(2);
 
@@ -74,6 +78,17 @@ public final class EventListeners implements SmartLifecycle {
     props.setGroupId(groupPrefix + "." + subscription.name());
     props.setPollTimeout(properties.pollTimeout().toMillis());
     props.setAckMode(ContainerProperties.AckMode.BATCH);
+    // Waiting for each commit cost every poll a round trip to the group coordinator (which lingers
+    // 5 ms to batch its own writes), and the events behind it waited too. Every handler applies an
+    // event once however often it comes, so a commit lost to a crash or a rebalance costs only a
+    // redelivery; the consumer still completes pending commits when it closes.
+    props.setSyncCommits(properties.syncCommits());
+    props.setCommitCallback((offsets, e) -> {
+      if (e != null) {
+        log.warn("offset commit for {} failed; its events are delivered again and applied once: {}",
+            offsets.keySet(), e.toString());
+      }
+    });
     String consumer = subscription.name();
     if (subscription.isBatch()) {
       props.setMessageListener((BatchMessageListener<String, byte[]>) records -> onBatch(subscription, records));

@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param valueSerializer the serializer the outbox uses; swap in a Schema Registry serializer here
  * @param valueDeserializer the deserializer consumers use
  * @param pollTimeout how long a listener waits in one poll
+ * @param syncCommits whether a listener waits for each offset commit before polling again; off,
+ *     because every consumer applies a redelivered event once, so a lost commit costs only a
+ *     redelivery while waiting costs every event a round trip to the group coordinator
  */
 @Validated
 @ConfigurationProperties("feedlink.kafka")
@@ -30,4 +33,5 @@ public record KafkaEventProperties(
     @DefaultValue("10m") Duration retryMaxElapsed,
     @DefaultValue("dev.feedlink.schemas.AvroEventSerializer") @NotBlank String valueSerializer,
     @DefaultValue("dev.feedlink.schemas.AvroEventDeserializer") @NotBlank String valueDeserializer,
-    @DefaultValue("1s") Duration pollTimeout) {}
+    @DefaultValue("1s") Duration pollTimeout,
+    @DefaultValue("false") boolean syncCommits) {}

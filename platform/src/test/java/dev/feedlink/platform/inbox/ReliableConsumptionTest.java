@@ -3,6 +3,7 @@ package dev.feedlink.platform.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedlink.events.ProviderCatalogued;
+import dev.feedlink.platform.kafka.EventListeners;
 import dev.feedlink.platform.outbox.Outbox;
 import dev.feedlink.platform.testapp.Events;
 import dev.feedlink.platform.testapp.PlatformTestApplication;
@@ -12,12 +13,22 @@ import dev.feedlink.testkit.IntegrationTest;
 import dev.feedlink.testkit.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -30,6 +41,10 @@ class ReliableConsumptionTest {
   @Autowired Outbox outbox;
   @Autowired TransactionalOperator tx;
   @Autowired DatabaseClient db;
+  @Autowired EventListeners listeners;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String kafkaServers;
 
   private final AvroEventSerializer serializer = new AvroEventSerializer();
 
@@ -140,6 +155,38 @@ class ReliableConsumptionTest {
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applied(flaky.getEventId()) == 1);
     assertThat(PlatformTestApplication.FLAKY_FAILURES_LEFT.get()).isLessThan(0);
     assertThat(counter(key)).isEqualTo(1);
+  }
+
+  @Test
+  void everyAppliedEventIsCommittedByTheTimeTheListenersHaveStopped() throws Exception {
+    String key = "committed-" + UUID.randomUUID();
+    List<ProviderCatalogued> events = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      events.add(Events.provider(key + "-" + i, "Committed " + i));
+    }
+    for (ProviderCatalogued event : events) {
+      send(event.getProviderId(), serializer.serialize(Topics.PROVIDER_CATALOG, event));
+    }
+    Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> events.stream().allMatch(e -> applied(e.getEventId()) == 1));
+    String group = listeners.containers().get(0).getGroupId();
+
+    listeners.stop();
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaServers))) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      committed.keySet().stream().filter(tp -> tp.topic().equals(Topics.PROVIDER_CATALOG))
+          .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+      Map<TopicPartition, Long> ends = new HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+
+      // A consumer starting now would be given nothing already applied, though commits were not awaited.
+      assertThat(ends).isNotEmpty();
+      ends.forEach((tp, end) -> assertThat(committed.get(tp).offset()).as("committed offset of %s", tp).isEqualTo(end));
+    } finally {
+      listeners.start();
+    }
   }
 
   private static String header(Header header) {

@@ -11,7 +11,10 @@ import java.util.function.Supplier;
  * Prometheus names: {@code feedlink_webhooks_attempts_total{outcome}},
  * {@code feedlink_webhooks_attempt_duration_seconds}, {@code feedlink_webhooks_delivery_lag_seconds}
  * (message created to delivered), {@code feedlink_webhooks_dead_lettered_total},
- * {@code feedlink_webhooks_endpoints_disabled_total{reason}}, {@code feedlink_webhooks_held}.
+ * {@code feedlink_webhooks_endpoints_disabled_total{reason}}, {@code feedlink_webhooks_held},
+ * {@code feedlink_webhooks_lease_lapsing_total} (claimed deliveries left unstarted because their
+ * reservation would lapse mid-attempt; they are claimed again, so a steady rise means lanes drain
+ * slower than the lease allows).
  */
 final class DeliveryMetrics {
 
@@ -19,6 +22,7 @@ final class DeliveryMetrics {
   private final Timer duration;
   private final Timer lag;
   private final Counter deadLettered;
+  private final Counter leaseLapsing;
   private final java.util.Map<String, Counter> attempts = new java.util.concurrent.ConcurrentHashMap<>();
 
   DeliveryMetrics(MeterRegistry meters, Supplier<Number> held) {
@@ -27,6 +31,8 @@ final class DeliveryMetrics {
     this.lag = Timer.builder("feedlink.webhooks.delivery.lag").description("message created to delivered")
         .publishPercentiles(0.5, 0.99).register(meters);
     this.deadLettered = Counter.builder("feedlink.webhooks.dead_lettered").description("deliveries given up").register(meters);
+    this.leaseLapsing = Counter.builder("feedlink.webhooks.lease_lapsing")
+        .description("claimed deliveries not started because their reservation would lapse mid-attempt").register(meters);
     meters.gauge("feedlink.webhooks.held", java.util.List.of(), held, s -> s.get().doubleValue());
   }
 
@@ -41,6 +47,10 @@ final class DeliveryMetrics {
 
   void deadLettered() {
     deadLettered.increment();
+  }
+
+  void leaseLapsing() {
+    leaseLapsing.increment();
   }
 
   void endpointDisabled(DisableReason reason) {

@@ -59,7 +59,7 @@ public final class Dispatcher implements SmartLifecycle, DeliveryPrefetch {
     AttemptStages stages = new AttemptStages(http, keys, policy, clock, metrics, recorder::record);
     this.lanes = new EndpointLanes(
         properties.maxInFlightPerEndpoint(), properties.endpointCapacity(), stages::attempt, signal::signal, clock,
-        properties.attemptBudget());
+        properties.attemptBudget(), metrics::leaseLapsing);
     // Room for several endpoints' full lanes, so that a few slow ones cannot hold all of it.
     this.maxHeld = Math.max(properties.claimBatch() * 4, properties.endpointCapacity() * 8);
   }

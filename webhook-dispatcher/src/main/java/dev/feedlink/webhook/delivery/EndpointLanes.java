@@ -28,22 +28,25 @@ final class EndpointLanes {
   private final Runnable onRoom;
   private final Clock clock;
   private final Duration attemptBudget;
+  private final Runnable onLapsing;
   private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
   /**
    * @param pipeline the stages of one attempt; must not fail
    * @param onRoom called when a busy lane has drained to half, so more can be claimed for it
    * @param attemptBudget how much of its reservation a delivery needs left to be started
+   * @param onLapsing called for each delivery not started because its reservation would lapse
    */
   EndpointLanes(
       int maxInFlight, int capacity, Function<ClaimedDelivery, Mono<Void>> pipeline, Runnable onRoom, Clock clock,
-      Duration attemptBudget) {
+      Duration attemptBudget, Runnable onLapsing) {
     this.maxInFlight = maxInFlight;
     this.capacity = capacity;
     this.pipeline = pipeline;
     this.onRoom = onRoom;
     this.clock = clock;
     this.attemptBudget = attemptBudget;
+    this.onLapsing = onLapsing;
   }
 
   void submit(ClaimedDelivery delivery) {
@@ -184,6 +187,7 @@ final class EndpointLanes {
         }
         if (next.leasedUntil().isBefore(mustOutlast)) {
           // Its reservation could lapse mid-attempt and another instance send it too.
+          onLapsing.run();
           continue;
         }
         running++;
