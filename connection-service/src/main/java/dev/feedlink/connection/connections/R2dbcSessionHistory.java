@@ -61,8 +61,11 @@ final class R2dbcSessionHistory implements SessionHistory {
   @Override
   public Flux<UUID> unfinished(UUID connectionId) {
     return db.sql(
-            "SELECT DISTINCT ON (session_id) session_id, code FROM session_transition WHERE connection_id = :id"
-                + " ORDER BY session_id, sequence DESC")
+            // One index lookup per session for its latest transition, rather than reading every
+            // transition of the connection's history (a daily refresh adds a dozen a day).
+            "SELECT s.session_id, last.code FROM session s CROSS JOIN LATERAL"
+                + " (SELECT t.code FROM session_transition t WHERE t.session_id = s.session_id"
+                + " ORDER BY t.sequence DESC LIMIT 1) last WHERE s.connection_id = :id")
         .bind("id", connectionId)
         .map(row -> Map.entry(row.get("session_id", UUID.class), row.get("code", Integer.class)))
         .all()
