@@ -65,7 +65,8 @@ final class R2dbcSessionHistory implements SessionHistory {
             // transition of the connection's history (a daily refresh adds a dozen a day).
             "SELECT s.session_id, last.code FROM session s CROSS JOIN LATERAL"
                 + " (SELECT t.code FROM session_transition t WHERE t.session_id = s.session_id"
-                + " ORDER BY t.sequence DESC LIMIT 1) last WHERE s.connection_id = :id")
+                + " ORDER BY t.sequence DESC LIMIT 1) last WHERE s.connection_id = :id"
+                + " ORDER BY s.first_seen_at, s.session_id")
         .bind("id", connectionId)
         .map(row -> Map.entry(row.get("session_id", UUID.class), row.get("code", Integer.class)))
         .all()

@@ -3,12 +3,17 @@ package dev.feedlink.platform.kafka;
 import dev.feedlink.schemas.Topics;
 import dev.feedlink.schemas.UnreadableEventException;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -31,8 +36,8 @@ public final class DeadLetters {
     DeadLetterPublishingRecoverer publisher =
         new DeadLetterPublishingRecoverer(
             template, (record, e) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
-    ConsumerRecordRecoverer recoverer =
-        (record, e) -> {
+    ConsumerAwareRecordRecoverer recoverer =
+        (record, consumer, e) -> {
           Throwable cause = rootCause(e);
           log.error(
               "event on {} partition {} offset {} sent to {}: {}",
@@ -42,7 +47,8 @@ public final class DeadLetters {
               Topics.deadLetterOf(record.topic()),
               cause.getMessage());
           meters.counter("feedlink.kafka.dead_lettered", "topic", record.topic()).increment();
-          publisher.accept(record, e);
+          publisher.accept(record, consumer, e);
+          commitPast(record, consumer);
         };
     ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
     backOff.setMaxInterval(properties.retryMax().toMillis());
@@ -51,6 +57,26 @@ public final class DeadLetters {
     handler.addNotRetryableExceptions(UnreadableEventException.class, NonRetryableEventException.class);
     handler.setLogLevel(org.springframework.kafka.KafkaException.Level.WARN);
     return handler;
+  }
+
+  /**
+   * Offsets are otherwise committed without waiting (see {@link KafkaEventProperties#syncCommits()}),
+   * which is safe for applied events: a redelivery changes nothing. A dead-lettered event was not
+   * applied, so a redelivery would dead-letter it again or, its cause gone, apply it after later
+   * events of its key. Its offset is therefore committed at once and awaited (an error path, rare).
+   */
+  private static void commitPast(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
+    if (consumer == null) {
+      return;
+    }
+    try {
+      consumer.commitSync(
+          Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)));
+    } catch (KafkaException e) {
+      log.warn(
+          "offset past dead-lettered event on {} partition {} offset {} not committed; it may be dead-lettered again: {}",
+          record.topic(), record.partition(), record.offset(), e.toString());
+    }
   }
 
   private static Throwable rootCause(Throwable e) {

@@ -158,7 +158,7 @@ class ReliableConsumptionTest {
   }
 
   @Test
-  void everyAppliedEventIsCommittedByTheTimeTheListenersHaveStopped() throws Exception {
+  void everyEventEndsUpCommittedThoughCommitsAreNotAwaited() throws Exception {
     String key = "committed-" + UUID.randomUUID();
     List<ProviderCatalogued> events = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -171,21 +171,25 @@ class ReliableConsumptionTest {
         .until(() -> events.stream().allMatch(e -> applied(e.getEventId()) == 1));
     String group = listeners.containers().get(0).getGroupId();
 
-    listeners.stop();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaServers))) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      committed.keySet().stream().filter(tp -> tp.topic().equals(Topics.PROVIDER_CATALOG))
-          .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+      admin.describeTopics(List.of(Topics.PROVIDER_CATALOG)).allTopicNames().get().get(Topics.PROVIDER_CATALOG)
+          .partitions().forEach(p -> latest.put(new TopicPartition(Topics.PROVIDER_CATALOG, p.partition()), OffsetSpec.latest()));
       Map<TopicPartition, Long> ends = new HashMap<>();
       admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
 
-      // A consumer starting now would be given nothing already applied, though commits were not awaited.
-      assertThat(ends).isNotEmpty();
-      ends.forEach((tp, end) -> assertThat(committed.get(tp).offset()).as("committed offset of %s", tp).isEqualTo(end));
-    } finally {
-      listeners.start();
+      // A consumer starting now (a restart, a rebalance) is given nothing already applied. Other
+      // members of the group (another test context) may still be draining: they commit too.
+      Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        ends.forEach((tp, end) -> {
+          if (end > 0) {
+            assertThat(committed.get(tp)).as("commit of %s", tp).isNotNull();
+            assertThat(committed.get(tp).offset()).as("committed offset of %s", tp).isGreaterThanOrEqualTo(end);
+          }
+        });
+      });
     }
   }
 

@@ -35,7 +35,8 @@ final class EndpointLanes {
    * @param pipeline the stages of one attempt; must not fail
    * @param onRoom called when a busy lane has drained to half, so more can be claimed for it
    * @param attemptBudget how much of its reservation a delivery needs left to be started
-   * @param onLapsing called for each delivery not started because its reservation would lapse
+   * @param onLapsing called for each delivery not started because its reservation would lapse,
+   *     under the lane's lock: it must not block (a counter)
    */
   EndpointLanes(
       int maxInFlight, int capacity, Function<ClaimedDelivery, Mono<Void>> pipeline, Runnable onRoom, Clock clock,
