@@ -81,7 +81,8 @@ public final class EventListeners implements SmartLifecycle {
     // Waiting for each commit cost every poll a round trip to the group coordinator (which lingers
     // 5 ms to batch its own writes), and the events behind it waited too. Every handler applies an
     // event once however often it comes, so a commit lost to a crash or a rebalance costs only a
-    // redelivery; the consumer still completes pending commits when it closes.
+    // redelivery; the consumer still completes pending commits when it closes. Dead-lettered
+    // events, which were not applied, have their commit awaited (DeadLetters).
     props.setSyncCommits(properties.syncCommits());
     props.setCommitCallback((offsets, e) -> {
       if (e != null) {
