@@ -1,35 +1,26 @@
 package dev.feedlink.localstack;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import dev.feedlink.embeddedkafka.InJvmKafka;
 
-/** A real single-node Kafka (KRaft) inside this JVM. */
+/** A real single-node Kafka (KRaft) inside this JVM, on the port the stack announces. */
 final class LocalKafka implements AutoCloseable {
 
-  private final EmbeddedKafkaKraftBroker broker;
+  private final InJvmKafka broker;
 
-  private LocalKafka(EmbeddedKafkaKraftBroker broker) {
+  private LocalKafka(InJvmKafka broker) {
     this.broker = broker;
   }
 
   static LocalKafka start(int port, int partitions) {
-    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
-    if (port > 0) {
-      broker.kafkaPorts(port);
-    }
-    broker.brokerProperty("transaction.state.log.replication.factor", "1");
-    broker.brokerProperty("transaction.state.log.min.isr", "1");
-    broker.brokerProperty("offsets.topic.replication.factor", "1");
-    broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-    broker.afterPropertiesSet();
-    return new LocalKafka(broker);
+    return new LocalKafka(InJvmKafka.start(port, partitions));
   }
 
   String bootstrapServers() {
-    return broker.getBrokersAsString();
+    return broker.bootstrapServers();
   }
 
   @Override
   public void close() {
-    broker.destroy();
+    broker.close();
   }
 }

@@ -95,9 +95,8 @@ public final class LocalStack {
       }
       out.println("stopped");
     };
-    // Ctrl-C and SIGTERM stop everything in order before the JVM's shutdown hooks run: Kafka's test
-    // kit deletes the broker's directory in a hook of its own, which would otherwise race the
-    // broker's shutdown (and make it halt on a "failed" log directory).
+    // Ctrl-C and SIGTERM stop everything in order (services, Kafka, PostgreSQL) before the JVM's
+    // shutdown hooks run, which run all at once: libraries' own hooks cannot race the stop.
     for (String name : List.of("INT", "TERM")) {
       Signal.handle(new Signal(name), signal -> {
         stop.run();
@@ -110,11 +109,13 @@ public final class LocalStack {
         "admin token: %s (POST /admin/apps with it to create an app)%n"
             + "webhook sink: http://127.0.0.1:%d/ prints every webhook it receives%n"
             + "sandbox provider: http://localhost:%d (its clock is the whole stack's: POST /sandbox/clock {\"advance\":\"P1D\"} moves a day)%n"
+            + "Kafka: %s (any Kafka tool can watch the topics)%n"
             + "demo: java -jar local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar demo (in another terminal)%n"
             + "started in %.1f s%n",
         adminToken,
         sink.port(),
         stack.port(SANDBOX_PROVIDER),
+        kafka.bootstrapServers(),
         Duration.between(started, Instant.now()).toMillis() / 1000.0);
     out.println("READY " + stack.gatewayUrl());
   }

@@ -1,5 +1,6 @@
 package dev.feedlink.testkit;
 
+import dev.feedlink.embeddedkafka.InJvmKafka;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -98,15 +98,10 @@ public final class TestInfrastructure {
   }
 
   private static TestInfrastructure startLocal() {
-    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-    broker.brokerProperty("transaction.state.log.replication.factor", "1");
-    broker.brokerProperty("transaction.state.log.min.isr", "1");
-    broker.brokerProperty("offsets.topic.replication.factor", "1");
-    broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-    broker.afterPropertiesSet();
+    InJvmKafka broker = InJvmKafka.start(0, PARTITIONS);
     TestInfrastructure infra =
         new TestInfrastructure(
-            broker.getBrokersAsString(),
+            broker.bootstrapServers(),
             env("FEEDLINK_TEST_PG_HOST", "127.0.0.1"),
             Integer.parseInt(env("FEEDLINK_TEST_PG_PORT", "5432")),
             env("FEEDLINK_TEST_PG_USER", "postgres"),
@@ -119,7 +114,7 @@ public final class TestInfrastructure {
             new Thread(
                 () -> {
                   infra.dropDatabase();
-                  broker.destroy();
+                  broker.close();
                 },
                 "test-infrastructure-shutdown"));
     log.info(
