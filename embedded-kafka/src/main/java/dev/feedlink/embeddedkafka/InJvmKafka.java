@@ -64,7 +64,9 @@ public final class InJvmKafka implements AutoCloseable {
             .setConfigProp("transaction.state.log.replication.factor", "1")
             .setConfigProp("transaction.state.log.min.isr", "1")
             .setConfigProp("group.initial.rebalance.delay.ms", "0")
-            .setConfigProp("delete.topic.enable", "true");
+            .setConfigProp("delete.topic.enable", "true")
+            // The directory is ours to remove (close() and a failed start), not the test kit's.
+            .setDeleteOnClose(false);
     if (port > 0) {
       // The test kit binds its own two listeners to ports it picks, whatever they are set to; a
       // third listener, which it knows nothing of, is bound to the port asked for.
@@ -86,6 +88,7 @@ public final class InJvmKafka implements AutoCloseable {
           e.addSuppressed(suppressed);
         }
       }
+      removeDirectory(directory);
       throw new IllegalStateException("in-JVM Kafka did not start" + (port > 0 ? " on port " + port : ""), e);
     }
   }
@@ -103,6 +106,10 @@ public final class InJvmKafka implements AutoCloseable {
     } catch (Exception e) {
       log.warn("in-JVM Kafka did not stop cleanly: {}", e.toString());
     }
+    removeDirectory(directory);
+  }
+
+  private static void removeDirectory(Path directory) {
     try {
       Utils.delete(directory.toFile());
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.feedlink.localstack;
 
 import dev.feedlink.connection.ConnectionServiceApplication;
+import dev.feedlink.embeddedkafka.InJvmKafka;
 import dev.feedlink.pipeline.PipelineWorkerApplication;
 import dev.feedlink.sandbox.SandboxProviderApplication;
 import dev.feedlink.scheduler.StreamSchedulerApplication;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -53,7 +56,7 @@ public final class LocalStack {
     String adminToken = env("ADMIN_TOKEN", "local-admin-token");
     boolean keepData = Boolean.parseBoolean(env("FEEDLINK_KEEP_DATA", "false"));
     out.println("starting Kafka (KRaft, in this JVM) on port " + StackSettings.KAFKA_PORT + " ...");
-    LocalKafka kafka = LocalKafka.start(Integer.parseInt(env("FEEDLINK_KAFKA_PORT", "" + StackSettings.KAFKA_PORT)), 6);
+    InJvmKafka kafka = InJvmKafka.start(Integer.parseInt(env("FEEDLINK_KAFKA_PORT", "" + StackSettings.KAFKA_PORT)), 6);
     LocalPostgres postgres =
         LocalPostgres.start(
             env("FEEDLINK_PG_HOST", "127.0.0.1"),
@@ -79,21 +82,34 @@ public final class LocalStack {
     out.println("starting services ...");
     RunningStack stack = start(settings);
     WebhookSink sink = WebhookSink.start(StackSettings.WEBHOOK_SINK_PORT, out);
-    AtomicBoolean stopped = new AtomicBoolean();
+    AtomicBoolean stopping = new AtomicBoolean();
+    CountDownLatch stopped = new CountDownLatch(1);
     Runnable stop = () -> {
-      if (!stopped.compareAndSet(false, true)) {
+      if (!stopping.compareAndSet(false, true)) {
+        // The JVM starts exiting by itself mid-stop once the services' last ordinary thread has
+        // ended; its shutdown hook then waits for the stop under way rather than cut it short
+        // (which left Kafka half-closed and its directory behind).
+        try {
+          stopped.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
         return;
       }
-      out.println("stopping ...");
-      sink.close();
-      stack.close();
-      kafka.close();
       try {
-        postgres.close();
-      } catch (Exception e) {
-        // exiting anyway
+        out.println("stopping ...");
+        sink.close();
+        stack.close();
+        kafka.close();
+        try {
+          postgres.close();
+        } catch (Exception e) {
+          // exiting anyway
+        }
+        out.println("stopped");
+      } finally {
+        stopped.countDown();
       }
-      out.println("stopped");
     };
     // Ctrl-C and SIGTERM stop everything in order (services, Kafka, PostgreSQL) before the JVM's
     // shutdown hooks run, which run all at once: libraries' own hooks cannot race the stop.
